@@ -1,0 +1,37 @@
+namespace Buildpacks.Core.Diagnostics;
+
+/// <summary>A log that drops everything.</summary>
+public sealed class NullStagingLog : IStagingLog
+{
+    /// <summary>The single instance.</summary>
+    public static NullStagingLog Instance { get; } = new();
+
+    private NullStagingLog()
+    {
+    }
+
+    /// <inheritdoc />
+    public void PhaseStarted(string phase, string buildpack)
+    {
+    }
+
+    /// <inheritdoc />
+    public void PhaseFinished(string phase, string buildpack, TimeSpan duration)
+    {
+    }
+
+    /// <inheritdoc />
+    public void Output(string line, bool isStandardError)
+    {
+    }
+
+    /// <inheritdoc />
+    public void Info(string message)
+    {
+    }
+
+    /// <inheritdoc />
+    public void Warning(BuildpackDiagnostic diagnostic)
+    {
+    }
+}

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+
+namespace Buildpacks.Core.Execution;
+
+/// <summary>Runs buildpack scripts directly on this machine.</summary>
+public sealed class HostScriptExecutor : IScriptExecutor
+{
+    // Output still open this long after the script exited belongs to a background process it left behind.
+    private static readonly TimeSpan OutputGrace = TimeSpan.FromSeconds(3);
+
+    private static readonly string? SetsidPath = FindOnPath("setsid");
+
+    /// <inheritdoc />
+    public async Task<ScriptOutcome> RunAsync(ScriptInvocation invocation, Action<string, bool> onLine, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        ArgumentNullException.ThrowIfNull(onLine);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var startInfo = CreateStartInfo(invocation);
+        var stopwatch = Stopwatch.StartNew();
+        using var process = new Process { StartInfo = startInfo };
+        process.Start();
+        var isGroupLeader = SetsidPath is not null;
+
+        var gate = new object();
+        void Emit(string line, bool isError)
+        {
+            lock (gate)
+            {
+                onLine(line, isError);
+            }
+        }
+
+        var readers = Task.WhenAll(
+            PumpAsync(process.StandardOutput, line => Emit(line, false)),
+            PumpAsync(process.StandardError, line => Emit(line, true)));
+
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            ProcessGroup.KillTree(process, isGroupLeader);
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            await readers.WaitAsync(OutputGrace, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        try
+        {
+            await readers.WaitAsync(OutputGrace, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A daemon the script started holds our pipes; stop it so it cannot outlive the staging.
+            ProcessGroup.KillTree(process, isGroupLeader);
+            await readers.WaitAsync(OutputGrace, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return new ScriptOutcome(process.ExitCode, stopwatch.Elapsed);
+    }
+
+    private static ProcessStartInfo CreateStartInfo(ScriptInvocation invocation)
+    {
+        var startInfo = new ProcessStartInfo
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = false,
+            WorkingDirectory = invocation.WorkingDirectory,
+        };
+
+        // `sh -c 'exec "$0" "$@" </dev/null'` gives the script a real /dev/null stdin, not an inherited
+        // terminal or an empty pipe; setsid makes it a process group leader we can stop as a whole.
+        if (SetsidPath is not null)
+        {
+            startInfo.FileName = SetsidPath;
+            startInfo.ArgumentList.Add("--wait");
+            startInfo.ArgumentList.Add("/bin/sh");
+        }
+        else
+        {
+            startInfo.FileName = "/bin/sh";
+        }
+
+        startInfo.ArgumentList.Add("-c");
+        startInfo.ArgumentList.Add("exec \"$0\" \"$@\" </dev/null");
+        startInfo.ArgumentList.Add(invocation.ScriptPath);
+        foreach (var argument in invocation.Arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        startInfo.Environment.Clear();
+        foreach (var (name, value) in invocation.Environment)
+        {
+            startInfo.Environment[name] = value;
+        }
+
+        return startInfo;
+    }
+
+    private static async Task PumpAsync(StreamReader reader, Action<string> onLine)
+    {
+        while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
+        {
+            onLine(line);
+        }
+    }
+
+    private static string? FindOnPath(string name)
+    {
+        foreach (var candidate in new[] { "/usr/bin/", "/bin/", "/usr/local/bin/" })
+        {
+            var path = candidate + name;
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+using Buildpacks.Core.Diagnostics;
+
+namespace Buildpacks.Core.Release;
+
+/// <summary>The app's <c>Procfile</c>: <c>type: command</c> lines.</summary>
+public static partial class Procfile
+{
+    [GeneratedRegex(@"^(?<type>[A-Za-z0-9_-]+):\s*(?<command>.*?)\s*$")]
+    private static partial Regex LinePattern();
+
+    /// <summary>Reads the Procfile at <paramref name="path"/>, or returns null when there is none.</summary>
+    public static IReadOnlyDictionary<string, string>? ReadIfExists(string path) =>
+        File.Exists(path) ? Parse(File.ReadAllText(path), path) : null;
+
+    /// <summary>Parses Procfile text; blank lines and <c>#</c> comments are skipped, a later line for a type wins.</summary>
+    public static IReadOnlyDictionary<string, string> Parse(string text, string? path = null)
+    {
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lines = text.Split('\n');
+        for (var index = 0; index < lines.Length; index++)
+        {
+            var line = lines[index].TrimEnd('\r');
+            if (line.Trim().Length == 0 || line.TrimStart().StartsWith('#'))
+            {
+                continue;
+            }
+
+            var match = LinePattern().Match(line);
+            if (!match.Success || match.Groups["command"].Value.Length == 0)
+            {
+                throw new BuildpackException(
+                    ErrorCodes.InvalidProcfile,
+                    $"Procfile line {index + 1} is not 'type: command' (type made of letters, digits, '_' and '-'): \"{line}\". Fix or remove the line.",
+                    path);
+            }
+
+            types[match.Groups["type"].Value] = match.Groups["command"].Value;
+        }
+
+        return types;
+    }
+}

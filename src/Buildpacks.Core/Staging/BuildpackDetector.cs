@@ -1,0 +1,82 @@
+using System.Text;
+using Buildpacks.Core.Diagnostics;
+using Buildpacks.Core.Execution;
+using Buildpacks.Core.Sources;
+
+namespace Buildpacks.Core.Staging;
+
+/// <summary>Runs <c>bin/detect BUILD</c> over candidates in order; the first exit 0 wins.</summary>
+internal sealed class BuildpackDetector(IScriptExecutor executor, IStagingLog log)
+{
+    public async Task<(ResolvedBuildpack? Winner, DetectionReport Report)> DetectAsync(
+        IReadOnlyList<ResolvedBuildpack> candidates,
+        string buildDirectory,
+        IReadOnlyDictionary<string, string> environment,
+        List<PhaseTiming> timings,
+        CancellationToken cancellationToken)
+    {
+        var attempts = new List<DetectAttempt>();
+        foreach (var candidate in candidates)
+        {
+            var attempt = await DetectOneAsync(candidate, buildDirectory, environment, timings, cancellationToken).ConfigureAwait(false);
+            attempts.Add(attempt);
+            if (attempt.Detected)
+            {
+                var name = attempt.Output.Trim().Length > 0 ? attempt.Output : candidate.DefaultName;
+                return (candidate, new DetectionReport(candidate.Key, name, attempts));
+            }
+
+            log.Info($"{candidate.DefaultName}: not detected ({attempt.Explain()})");
+        }
+
+        return (null, new DetectionReport(null, "", attempts));
+    }
+
+    public static BuildpackException NoneDetected(DetectionReport report)
+    {
+        var lines = new StringBuilder("No buildpack detected the app. Each candidate said no:");
+        foreach (var attempt in report.Attempts)
+        {
+            lines.Append("\n  ").Append(Redaction.RedactUrl(attempt.Candidate)).Append(" -> ").Append(attempt.Explain());
+        }
+
+        lines.Append("\nName the buildpack explicitly (--buildpack), or add a candidate whose bin/detect accepts this app.");
+        return new BuildpackException(ErrorCodes.NoneDetected, lines.ToString(), null, CfExitCodes.NoneDetected);
+    }
+
+    private async Task<DetectAttempt> DetectOneAsync(
+        ResolvedBuildpack candidate,
+        string buildDirectory,
+        IReadOnlyDictionary<string, string> environment,
+        List<PhaseTiming> timings,
+        CancellationToken cancellationToken)
+    {
+        if (!candidate.HasScript("detect"))
+        {
+            return new DetectAttempt(candidate.Key, null, "", "it has no bin/detect");
+        }
+
+        var script = candidate.Script("detect");
+        try
+        {
+            ScriptChecks.EnsureRunnable(script, candidate.DefaultName);
+        }
+        catch (BuildpackException ex)
+        {
+            log.Warning(new BuildpackDiagnostic(ex.Code, ex.Message, ex.File));
+            return new DetectAttempt(candidate.Key, null, "", $"{ex.Code}: bin/detect cannot run");
+        }
+
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        log.PhaseStarted("detect", candidate.DefaultName);
+        var outcome = await executor.RunAsync(
+            new ScriptInvocation(script, [buildDirectory], buildDirectory, environment),
+            (line, isError) => (isError ? stderr : stdout).Append(line).Append('\n'),
+            cancellationToken).ConfigureAwait(false);
+        log.PhaseFinished("detect", candidate.DefaultName, outcome.Duration);
+        timings.Add(new PhaseTiming("detect", candidate.DefaultName, outcome.Duration));
+        var output = (stdout.ToString() + stderr).Trim();
+        return new DetectAttempt(candidate.Key, outcome.ExitCode, outcome.ExitCode == 0 ? stdout.ToString().TrimEnd('\r', '\n') : output, null);
+    }
+}

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Buildpacks.Core.Diagnostics;
+
+namespace Buildpacks.Core.Staging;
+
+/// <summary>
+/// The environment every buildpack script gets: a few host variables tools need, the platforms' staging
+/// variables, then the user's variables on top. Nothing else leaks in from the host (no MSBuild or IDE
+/// variables), so every door produces the same staging.
+/// </summary>
+internal static class StagingEnvironment
+{
+    private static readonly string[] HostVariables =
+    [
+        "PATH", "USER", "LOGNAME", "SHELL", "TZ", "TERM",
+        "http_proxy", "https_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY",
+        "SSL_CERT_FILE", "SSL_CERT_DIR",
+    ];
+
+    public static Dictionary<string, string> Build(StagingRequest request, StagingWorkspace workspace, string appName, IStagingLog log)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in HostVariables)
+        {
+            if (System.Environment.GetEnvironmentVariable(name) is { } value)
+            {
+                environment[name] = value;
+            }
+        }
+
+        environment.TryAdd("PATH", "/usr/local/bin:/usr/bin:/bin");
+        environment["HOME"] = workspace.HomeDirectory;
+        environment["TMPDIR"] = workspace.TempDirectory;
+        environment["STACK"] = request.Stack;
+        environment["CF_STACK"] = request.Stack;
+        environment["LANG"] = "en_US.UTF-8";
+        environment["MEMORY_LIMIT"] = "1024m";
+        environment["VCAP_APPLICATION"] = VcapApplication(appName);
+        environment["VCAP_SERVICES"] = "{}";
+        environment["REQUEST_ID"] = Guid.NewGuid().ToString();
+        if (GitCommit(request.AppDirectory) is { } commit)
+        {
+            environment["SOURCE_VERSION"] = commit;
+        }
+
+        foreach (var (name, value) in request.Environment)
+        {
+            if (VariableNames.NotExported.Contains(name))
+            {
+                log.Warning(new BuildpackDiagnostic(
+                    ErrorCodes.VariableNotExported,
+                    $"{name} is written to the env dir but not exported to buildpack processes: it would replace what the build tools themselves need."));
+                continue;
+            }
+
+            environment[name] = value;
+        }
+
+        return environment;
+    }
+
+    public static void WriteEnvDirectory(IReadOnlyDictionary<string, string> variables, string envDirectory)
+    {
+        foreach (var (name, value) in variables)
+        {
+            VariableNames.EnsureValid(name);
+            File.WriteAllText(Path.Combine(envDirectory, name), value);
+        }
+    }
+
+    private static string VcapApplication(string appName)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartObject();
+            json.WriteString("application_id", Guid.NewGuid().ToString());
+            json.WriteString("application_name", appName);
+            json.WriteStartArray("application_uris");
+            json.WriteEndArray();
+            json.WriteString("application_version", Guid.NewGuid().ToString());
+            json.WriteStartObject("limits");
+            json.WriteNumber("disk", 4096);
+            json.WriteNumber("fds", 16384);
+            json.WriteNumber("mem", 1024);
+            json.WriteEndObject();
+            json.WriteString("name", appName);
+            json.WriteString("space_name", "local");
+            json.WriteStartArray("uris");
+            json.WriteEndArray();
+            json.WriteString("version", Guid.NewGuid().ToString());
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static string? GitCommit(string appDirectory)
+    {
+        try
+        {
+            var startInfo = new ProcessStartInfo("git")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                WorkingDirectory = appDirectory,
+            };
+            startInfo.ArgumentList.Add("rev-parse");
+            startInfo.ArgumentList.Add("--verify");
+            startInfo.ArgumentList.Add("-q");
+            startInfo.ArgumentList.Add("HEAD");
+            using var git = Process.Start(startInfo)!;
+            var output = git.StandardOutput.ReadToEnd().Trim();
+            git.StandardError.ReadToEnd();
+            git.WaitForExit();
+            return git.ExitCode == 0 && output.Length >= 40 ? output : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null; // git is not installed: no SOURCE_VERSION, as on a platform without git metadata.
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using Buildpacks.Core.Diagnostics;
+
+namespace Buildpacks.Core.Staging;
+
+/// <summary>Passes everything to the caller's log and keeps the warnings for the result.</summary>
+internal sealed class WarningRecorder(IStagingLog inner, List<BuildpackDiagnostic> warnings) : IStagingLog
+{
+    public void PhaseStarted(string phase, string buildpack) => inner.PhaseStarted(phase, buildpack);
+
+    public void PhaseFinished(string phase, string buildpack, TimeSpan duration) => inner.PhaseFinished(phase, buildpack, duration);
+
+    public void Output(string line, bool isStandardError) => inner.Output(line, isStandardError);
+
+    public void Info(string message) => inner.Info(message);
+
+    public void Warning(BuildpackDiagnostic diagnostic)
+    {
+        lock (warnings)
+        {
+            warnings.Add(diagnostic);
+        }
+
+        inner.Warning(diagnostic);
+    }
+}
