@@ -1,1 +1,3 @@
-return 0;
+using Buildpacks.Cli.Commands;
+
+return await CliApp.RunAsync(args, CliEnvironment.Console).ConfigureAwait(false);
