@@ -10,6 +10,17 @@ public sealed class HostScriptExecutor : IScriptExecutor
 
     private static readonly string? SetsidPath = FindOnPath("setsid");
 
+    private static readonly string BashPath = FindOnPath("bash") ?? "/bin/sh";
+
+    // exec fails with ETXTBSY ("Text file busy") while any process still holds a write handle on the
+    // script: here, a child forked by another thread of this process in the instant a buildpack was being
+    // copied, before that child reached its own exec. The handle goes away within milliseconds, so the
+    // wrapper retries (bash's execfail keeps the shell alive after a failed exec). A script that cannot run
+    // for any other reason was already reported by ScriptChecks.
+    private const string ExecWrapper =
+        "shopt -s execfail 2>/dev/null; n=0; while :; do exec \"$0\" \"$@\" </dev/null; s=$?; " +
+        "if [ $s -ne 126 ] || [ $n -ge 40 ]; then exit $s; fi; n=$((n+1)); sleep 0.05; done";
+
     /// <inheritdoc />
     public async Task<ScriptOutcome> RunAsync(ScriptInvocation invocation, Action<string, bool> onLine, CancellationToken cancellationToken)
     {
@@ -73,21 +84,21 @@ public sealed class HostScriptExecutor : IScriptExecutor
             WorkingDirectory = invocation.WorkingDirectory,
         };
 
-        // `sh -c 'exec "$0" "$@" </dev/null'` gives the script a real /dev/null stdin, not an inherited
-        // terminal or an empty pipe; setsid makes it a process group leader we can stop as a whole.
+        // The wrapper gives the script a real /dev/null stdin, not an inherited terminal or an empty pipe;
+        // setsid makes it a process group leader we can stop as a whole.
         if (SetsidPath is not null)
         {
             startInfo.FileName = SetsidPath;
             startInfo.ArgumentList.Add("--wait");
-            startInfo.ArgumentList.Add("/bin/sh");
+            startInfo.ArgumentList.Add(BashPath);
         }
         else
         {
-            startInfo.FileName = "/bin/sh";
+            startInfo.FileName = BashPath;
         }
 
         startInfo.ArgumentList.Add("-c");
-        startInfo.ArgumentList.Add("exec \"$0\" \"$@\" </dev/null");
+        startInfo.ArgumentList.Add(ExecWrapper);
         startInfo.ArgumentList.Add(invocation.ScriptPath);
         foreach (var argument in invocation.Arguments)
         {

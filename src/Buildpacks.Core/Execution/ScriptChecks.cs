@@ -10,25 +10,25 @@ internal static class ScriptChecks
 {
     private const UnixFileMode AnyExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
 
-    public static void EnsureRunnable(string scriptPath, string buildpackName)
+    public static void EnsureRunnable(string scriptPath, string buildpackName, string displayPath)
     {
         if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(scriptPath) & AnyExecute) == 0)
         {
             throw new BuildpackException(
                 ErrorCodes.ScriptNotExecutable,
-                $"The script '{scriptPath}' of buildpack '{buildpackName}' is not executable. " +
-                $"Run 'chmod +x {scriptPath}' (or 'git update-index --chmod=+x' on the file in the buildpack's repository), " +
+                $"The script '{displayPath}' of buildpack '{buildpackName}' is not executable. " +
+                $"Run 'chmod +x {displayPath}' (or 'git update-index --chmod=+x' on the file in the buildpack's repository), " +
                 "then stage again. Zip files made on Windows and checkouts with core.fileMode=false lose the exec bit.",
-                scriptPath);
+                displayPath);
         }
 
         if (HasCrlfLineEndings(scriptPath))
         {
             throw new BuildpackException(
                 ErrorCodes.ScriptHasCrlf,
-                $"The script '{scriptPath}' of buildpack '{buildpackName}' has Windows (CRLF) line endings, so bash cannot run it " +
+                $"The script '{displayPath}' of buildpack '{buildpackName}' has Windows (CRLF) line endings, so bash cannot run it " +
                 "('bad interpreter'). Convert it to LF (e.g. 'sed -i \"s/\\r$//\" FILE', or '* text eol=lf' in .gitattributes), then stage again.",
-                scriptPath);
+                displayPath);
         }
     }
 

@@ -9,10 +9,6 @@ public static partial class Procfile
     [GeneratedRegex(@"^(?<type>[A-Za-z0-9_-]+):\s*(?<command>.*?)\s*$")]
     private static partial Regex LinePattern();
 
-    /// <summary>Reads the Procfile at <paramref name="path"/>, or returns null when there is none.</summary>
-    public static IReadOnlyDictionary<string, string>? ReadIfExists(string path) =>
-        File.Exists(path) ? Parse(File.ReadAllText(path), path) : null;
-
     /// <summary>Parses Procfile text; blank lines and <c>#</c> comments are skipped, a later line for a type wins.</summary>
     public static IReadOnlyDictionary<string, string> Parse(string text, string? path = null)
     {

@@ -37,6 +37,6 @@ public sealed class LocalDirectorySource : IBuildpackSource
         var versionFile = Path.Combine(source, "VERSION");
         var version = File.Exists(versionFile) ? File.ReadAllText(versionFile).Trim() : null;
         var name = Path.GetFileName(source.TrimEnd(Path.DirectorySeparatorChar));
-        return Task.FromResult(new ResolvedBuildpack(reference, destination, name, string.IsNullOrEmpty(version) ? null : version));
+        return Task.FromResult(new ResolvedBuildpack(reference, destination, name, string.IsNullOrEmpty(version) ? null : version, source));
     }
 }

@@ -5,8 +5,15 @@ namespace Buildpacks.Core.Sources;
 /// <param name="Directory">Its working copy's absolute path.</param>
 /// <param name="DefaultName">The name to use when neither detect nor config.yml gives one.</param>
 /// <param name="Version">Its version (a VERSION file, a resolved commit), when known.</param>
-public sealed record ResolvedBuildpack(string Key, string Directory, string DefaultName, string? Version)
+/// <param name="SourceDirectory">The user's own directory it was copied from, when it is local.</param>
+public sealed record ResolvedBuildpack(string Key, string Directory, string DefaultName, string? Version, string? SourceDirectory = null)
 {
+    /// <summary>
+    /// The path of a script as the user knows it, for error messages: the working copy is deleted when
+    /// staging ends, so errors name the file in the user's buildpack directory when there is one.
+    /// </summary>
+    public string UserScript(string name) => Path.Combine(SourceDirectory ?? Directory, "bin", name);
+
     /// <summary>The path of a script in <c>bin/</c>.</summary>
     public string Script(string name) => Path.Combine(Directory, "bin", name);
 

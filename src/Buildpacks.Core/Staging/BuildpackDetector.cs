@@ -59,7 +59,7 @@ internal sealed class BuildpackDetector(IScriptExecutor executor, IStagingLog lo
         var script = candidate.Script("detect");
         try
         {
-            ScriptChecks.EnsureRunnable(script, candidate.DefaultName);
+            ScriptChecks.EnsureRunnable(script, candidate.DefaultName, candidate.UserScript("detect"));
         }
         catch (BuildpackException ex)
         {

@@ -22,7 +22,7 @@ internal sealed class PhaseRunner(
             throw new BuildpackException(
                 errorCode,
                 $"bin/{phase} of buildpack '{buildpack.DefaultName}' failed with exit code {outcome.ExitCode}. The buildpack's output above says why.",
-                buildpack.Script(phase),
+                buildpack.UserScript(phase),
                 exitCode);
         }
     }
@@ -52,18 +52,18 @@ internal sealed class PhaseRunner(
         {
             throw new BuildpackException(
                 ErrorCodes.ReleaseFailed,
-                $"bin/release of buildpack '{buildpack.DefaultName}' failed with exit code {outcome.ExitCode}. It printed:\n{stdout}",
-                buildpack.Script("release"),
+                $"bin/release of buildpack '{buildpack.DefaultName}' failed with exit code {outcome.ExitCode}. Its error output is in the log above; on stdout it printed:\n{stdout}",
+                buildpack.UserScript("release"),
                 CfExitCodes.ReleaseFailed);
         }
 
-        return ReleaseParser.Parse(stdout.ToString(), buildpack.DefaultName, buildpack.Script("release"));
+        return ReleaseParser.Parse(stdout.ToString(), buildpack.DefaultName, buildpack.UserScript("release"));
     }
 
     private async Task<ScriptOutcome> RunScriptAsync(string phase, ResolvedBuildpack buildpack, IReadOnlyList<string> arguments, Action<string, bool> onLine, CancellationToken cancellationToken)
     {
         var script = buildpack.Script(phase);
-        ScriptChecks.EnsureRunnable(script, buildpack.DefaultName);
+        ScriptChecks.EnsureRunnable(script, buildpack.DefaultName, buildpack.UserScript(phase));
         log.PhaseStarted(phase, buildpack.DefaultName);
         var outcome = await executor.RunAsync(new ScriptInvocation(script, arguments, buildDirectory, environment), onLine, cancellationToken).ConfigureAwait(false);
         log.PhaseFinished(phase, buildpack.DefaultName, outcome.Duration);

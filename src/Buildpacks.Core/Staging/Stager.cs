@@ -127,7 +127,7 @@ public sealed class Stager
                         ErrorCodes.SupplyMissing,
                         $"Buildpack '{buildpack.DefaultName}' is not the last buildpack, so it must supply dependencies, but it has no bin/supply. " +
                         "Put it last, or use a buildpack that supports Cloud Foundry's multi-buildpack contract.",
-                        buildpack.Script("supply"),
+                        buildpack.UserScript("supply"),
                         CfExitCodes.SupplyFailed);
                 }
 
@@ -156,7 +156,7 @@ public sealed class Stager
                     throw new BuildpackException(
                         ErrorCodes.BuildpackScriptMissing,
                         $"Buildpack '{final.DefaultName}' has neither bin/compile nor bin/finalize, so it cannot build the app.",
-                        final.Script("compile"),
+                        final.UserScript("compile"),
                         CfExitCodes.CompileFailed);
                 }
 
@@ -165,7 +165,7 @@ public sealed class Stager
                     recordingLog.Warning(new BuildpackDiagnostic(
                         ErrorCodes.FinalWithoutFinalize,
                         $"Buildpack '{final.DefaultName}' is last but has no bin/finalize; it was run with bin/compile and cannot use the dependencies supplied by the buildpacks before it.",
-                        final.Script("finalize")));
+                        final.UserScript("finalize")));
                 }
 
                 DirectoryRemover.Delete(finalDeps);
@@ -258,7 +258,11 @@ public sealed class Stager
     {
         // CF: launch.yml of each buildpack, then the release's defaults, then the Procfile (read after
         // compile, since buildpacks write it), then the project's own overrides.
-        var procfile = Procfile.ReadIfExists(Path.Combine(workspace.BuildDirectory, "Procfile"));
+        // Errors name the app's own Procfile: the build directory is gone by the time the user reads them.
+        var staged = Path.Combine(workspace.BuildDirectory, "Procfile");
+        var procfile = File.Exists(staged)
+            ? Procfile.Parse(File.ReadAllText(staged), Path.Combine(Path.GetFullPath(request.AppDirectory), "Procfile"))
+            : null;
         var keepDefaults = procfile is null || request.ProcfileMode == ProcfileMode.Merge;
         var layers = new List<IReadOnlyDictionary<string, string>>();
         if (keepDefaults)

@@ -1,0 +1,60 @@
+using Buildpacks.Core.Execution;
+using Buildpacks.Core.Tests.Support;
+
+namespace Buildpacks.Core.Tests.Execution;
+
+public sealed class HostScriptExecutorTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task A_script_still_open_for_writing_runs_once_the_writer_lets_go()
+    {
+        var script = _temp.Combine("busy.sh");
+        var writer = new FileStream(script, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite);
+        writer.Write("#!/usr/bin/env bash\necho ran\n"u8);
+        writer.Flush();
+        File.SetUnixFileMode(script, (UnixFileMode)0b111_101_101);
+        var lines = new List<string>();
+
+        var run = new HostScriptExecutor().RunAsync(new ScriptInvocation(script, [], _temp.Path, Env()), (line, _) => lines.Add(line), CancellationToken.None);
+        await Task.Delay(300);
+        await writer.DisposeAsync();
+        var outcome = await run;
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("ran", lines);
+    }
+
+    [Fact]
+    public async Task The_exit_code_and_both_streams_come_back()
+    {
+        var script = _temp.Combine("exit.sh");
+        File.WriteAllText(script, "#!/usr/bin/env bash\necho out\necho err >&2\nexit 26\n");
+        File.SetUnixFileMode(script, (UnixFileMode)0b111_101_101);
+        var lines = new List<(string, bool)>();
+
+        var outcome = await new HostScriptExecutor().RunAsync(new ScriptInvocation(script, [], _temp.Path, Env()), (line, isError) => lines.Add((line, isError)), CancellationToken.None);
+
+        Assert.Equal(26, outcome.ExitCode);
+        Assert.Contains(("out", false), lines);
+        Assert.Contains(("err", true), lines);
+    }
+
+    [Fact]
+    public async Task A_background_process_holding_the_output_open_does_not_hang_the_run()
+    {
+        var script = _temp.Combine("daemon.sh");
+        File.WriteAllText(script, "#!/usr/bin/env bash\nsleep 600 &\necho started\n");
+        File.SetUnixFileMode(script, (UnixFileMode)0b111_101_101);
+
+        var outcome = await new HostScriptExecutor().RunAsync(new ScriptInvocation(script, [], _temp.Path, Env()), (_, _) => { }, CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(0, outcome.ExitCode);
+    }
+
+    private static Dictionary<string, string> Env() => new() { ["PATH"] = "/usr/local/bin:/usr/bin:/bin" };
+}

@@ -1,0 +1,92 @@
+using Buildpacks.Core.Diagnostics;
+using Buildpacks.Core.Tests.Support;
+
+namespace Buildpacks.Core.Tests.Staging;
+
+public sealed class TimeoutAndCancellationTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task A_timeout_stops_the_process_tree_and_keeps_the_earlier_droplet()
+    {
+        var (request, pidFile) = SlowRequest();
+        request = request with { Timeout = TimeSpan.FromSeconds(2) };
+        File.WriteAllText(request.OutputPath, "earlier droplet");
+
+        var error = await Assert.ThrowsAsync<BuildpackException>(() => StagingFixture.StageAsync(request));
+
+        Assert.Equal(ErrorCodes.Timeout, error.Code);
+        Assert.Equal("earlier droplet", File.ReadAllText(request.OutputPath));
+        Assert.Equal([Path.GetFileName(request.OutputPath)], Directory.GetFiles(Path.GetDirectoryName(request.OutputPath)!).Select(Path.GetFileName));
+        AssertAllGone(pidFile);
+    }
+
+    [Fact]
+    public async Task Cancellation_stops_the_process_tree_and_writes_no_droplet()
+    {
+        var (request, pidFile) = SlowRequest();
+        using var cancellation = new CancellationTokenSource();
+        var log = new RecordingLog { OnOutput = line => { if (line == "slow compile started") { cancellation.Cancel(); } } };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => StagingFixture.StageAsync(request, log, cancellation.Token));
+
+        Assert.False(File.Exists(request.OutputPath));
+        Assert.False(Directory.Exists(Path.GetDirectoryName(request.OutputPath)) && Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(request.OutputPath)!).Any());
+        AssertAllGone(pidFile);
+    }
+
+    private (Core.Staging.StagingRequest Request, string PidFile) SlowRequest()
+    {
+        var app = _temp.CreateApp("app", ("index.txt", "hi"));
+        var pidFile = _temp.Combine("pids");
+        var request = StagingFixture.Request(_temp, app, "slow") with
+        {
+            Environment = new Dictionary<string, string> { ["SLOW_PID_FILE"] = pidFile },
+        };
+        Directory.CreateDirectory(Path.GetDirectoryName(request.OutputPath)!);
+        return (request, pidFile);
+    }
+
+    private static void AssertAllGone(string pidFile)
+    {
+        var pids = File.ReadAllLines(pidFile).Select(int.Parse).ToList();
+        Assert.Equal(2, pids.Count);
+        foreach (var pid in pids)
+        {
+            Assert.False(IsRunning(pid), $"process {pid} still runs");
+        }
+    }
+
+    // A killed process whose parent is gone may linger as a zombie until init reaps it: not running.
+    private static bool IsRunning(int pid)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var stat = $"/proc/{pid}/stat";
+            if (!File.Exists(stat))
+            {
+                return false;
+            }
+
+            try
+            {
+                var state = File.ReadAllText(stat).Split(") ", 2)[1][0];
+                if (state is 'Z' or 'X')
+                {
+                    return false;
+                }
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+
+            Thread.Sleep(100);
+        }
+
+        return true;
+    }
+}
