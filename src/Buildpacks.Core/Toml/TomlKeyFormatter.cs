@@ -70,6 +70,7 @@ internal static class TomlKeyFormatter
         return c switch
         {
             '\n' => "end of line",
+            '\r' when index + 1 < text.Length && text[index + 1] == '\n' => "end of line",
             '\r' => "carriage return",
             '\t' => "tab",
             ' ' => "space",
