@@ -25,5 +25,7 @@ internal static class CliApp
     }
 
     public static Task<int> RunAsync(string[] args, CliEnvironment cli, CancellationToken cancellationToken = default) =>
-        Create(cli).Parse(args).InvokeAsync(new InvocationConfiguration { Output = cli.Output, Error = cli.Error }, cancellationToken);
+        Create(cli).Parse(args).InvokeAsync(
+            new InvocationConfiguration { Output = cli.Output, Error = cli.Error, ProcessTerminationTimeout = null },
+            cancellationToken);
 }

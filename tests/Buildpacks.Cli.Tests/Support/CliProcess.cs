@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Buildpacks.Cli.Tests.Support;
+
+/// <summary>What one run of the real <c>buildpacks</c> process did.</summary>
+public sealed record CliRun(int ExitCode, string Output, string Error);
+
+/// <summary>Runs the built <c>buildpacks</c> tool as its own process, as users and CI do.</summary>
+public static class CliProcess
+{
+    public static string ToolPath => Path.Combine(AppContext.BaseDirectory, "buildpacks.dll");
+
+    public static Process Start(IEnumerable<string> arguments, IDictionary<string, string?>? environment = null, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
+        };
+        start.ArgumentList.Add(ToolPath);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // A CI runner's own variables must not change the log format under test.
+        start.Environment.Remove("GITHUB_ACTIONS");
+        start.Environment.Remove("TF_BUILD");
+        start.Environment.Remove("GITHUB_OUTPUT");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            start.Environment[name] = value;
+        }
+
+        return Process.Start(start)!;
+    }
+
+    public static async Task<CliRun> RunAsync(IEnumerable<string> arguments, IDictionary<string, string?>? environment = null, string? workingDirectory = null)
+    {
+        using var process = Start(arguments, environment, workingDirectory);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
+        return new CliRun(process.ExitCode, await output, await error);
+    }
+
+    public static string Describe(CliRun run) => new StringBuilder()
+        .Append("exit ").Append(run.ExitCode).Append("\nstdout:\n").Append(run.Output).Append("\nstderr:\n").Append(run.Error).ToString();
+}
