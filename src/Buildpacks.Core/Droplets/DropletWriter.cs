@@ -30,10 +30,10 @@ public static class DropletWriter
     {
         var fullOutput = Path.GetFullPath(outputPath);
         var directory = Path.GetDirectoryName(fullOutput)!;
-        Directory.CreateDirectory(directory);
         var temporary = Path.Combine(directory, $".{Path.GetFileName(fullOutput)}.{Guid.NewGuid():N}.tmp");
         try
         {
+            Directory.CreateDirectory(directory);
             string sha;
             long size;
             int count;
