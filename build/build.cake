@@ -54,7 +54,8 @@ Task("Test")
         skipped += (int)counters.Attribute("notExecuted");
     }
 
-    Information($"Tests: {passed} passed, {failed} failed, {skipped} skipped");
+    // Plain console output: Cake's log would colour the numbers, and CI reads this line as text.
+    Console.WriteLine($"Tests: {passed} passed, {failed} failed, {skipped} skipped");
     if (failure != null || failed > 0 || passed == 0)
     {
         throw new CakeException($"Tests failed ({failed} failed, {passed} passed).", failure);
