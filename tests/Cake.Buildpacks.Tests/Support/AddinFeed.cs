@@ -16,11 +16,21 @@ public sealed class AddinFeed : IDisposable
         FeedDirectory = Directory.CreateDirectory(_temp.Combine("feed")).FullName;
         PackagesFolder = _temp.Combine("nuget-packages");
         var configuration = typeof(AddinFeed).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
-        Ensure(ChildProcess.Run("dotnet", ["tool", "restore"], Repository.Root));
-        Ensure(ChildProcess.Run(
-            "dotnet",
-            ["pack", Path.Combine(Repository.Root, "src", "Cake.Buildpacks", "Cake.Buildpacks.csproj"), "--no-build", "-c", configuration, "-o", FeedDirectory],
-            Repository.Root));
+        try
+        {
+            Ensure(ChildProcess.Run("dotnet", ["tool", "restore"], Repository.Root));
+            Ensure(ChildProcess.Run(
+                "dotnet",
+                ["pack", Path.Combine(Repository.Root, "src", "Cake.Buildpacks", "Cake.Buildpacks.csproj"), "--no-build", "-c", configuration, "-o", FeedDirectory],
+                Repository.Root));
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose constructor failed.
+            _temp.Dispose();
+            throw;
+        }
+
         PackagePath = Directory.GetFiles(FeedDirectory, "Cake.Buildpacks.*.nupkg").Single();
         Version = Path.GetFileNameWithoutExtension(PackagePath)["Cake.Buildpacks.".Length..];
     }
