@@ -9,7 +9,6 @@ var solution = root.CombineWithFilePath("Buildpacks.Tasks.sln");
 var artifacts = root.Combine("artifacts");
 var testResults = artifacts.Combine("test-results");
 var packages = artifacts.Combine("packages");
-var sampleOut = artifacts.Combine("sample");
 
 Task("Clean")
     .Does(() =>
@@ -76,33 +75,24 @@ Task("Pack")
 });
 
 Task("Stage")
-    .Description("Publishes samples/HelloWeb and stages it into a droplet with samples/buildpacks/dotnet.")
+    .Description("Publishes samples/HelloWeb and stages it into a droplet with samples/buildpacks/dotnet, through this repository's own Cake addin.")
     .IsDependentOn("Build")
     .Does(() =>
 {
-    var publish = sampleOut.Combine("publish");
-    var droplet = sampleOut.CombineWithFilePath("HelloWeb.droplet.tgz");
-    CleanDirectory(publish);
-    DotNetPublish(root.CombineWithFilePath("samples/HelloWeb/HelloWeb.csproj").FullPath, new DotNetPublishSettings
+    // build/stage.cake loads the addin built above with #r, and Cake reads #r before a script runs: so the
+    // addin is put where stage.cake expects it, whatever the configuration, and stage.cake runs in a Cake of its own.
+    var addin = artifacts.Combine("cake-addin");
+    CleanDirectory(addin);
+    CopyFiles(root.FullPath + $"/src/Cake.Buildpacks/bin/{configuration}/net10.0/*.dll", addin);
+    var exit = StartProcess("dotnet", new ProcessSettings
     {
-        Configuration = configuration,
-        OutputDirectory = publish,
+        Arguments = $"cake \"{root.CombineWithFilePath("build/stage.cake")}\" --configuration={configuration} --verbosity={Context.Log.Verbosity}",
+        WorkingDirectory = root,
     });
-
-    var cli = root.CombineWithFilePath($"src/Buildpacks.Cli/bin/{configuration}/net10.0/buildpacks.dll");
-    RunCli(cli, $"stage \"{publish}\" --buildpack \"{root.Combine("samples/buildpacks/dotnet")}\" --output \"{droplet}\" --cache-dir \"{sampleOut.Combine("cache")}\"");
-    RunCli(cli, $"inspect \"{droplet}\"");
-    Information("Contents:");
-    StartProcess("tar", new ProcessSettings { Arguments = $"-tzvf \"{droplet}\"" });
-});
-
-void RunCli(FilePath cli, string arguments)
-{
-    var exit = StartProcess("dotnet", new ProcessSettings { Arguments = $"\"{cli}\" {arguments}" });
     if (exit != 0)
     {
-        throw new CakeException($"buildpacks {arguments.Split(' ')[0]} failed with exit code {exit}.");
+        throw new CakeException(exit, $"build/stage.cake failed with exit code {exit}; its output above says why.");
     }
-}
+});
 
 RunTarget(target);

@@ -1,0 +1,115 @@
+using Buildpacks.Core.Staging;
+using Cake.Core.IO;
+
+namespace Cake.Buildpacks;
+
+/// <summary>Fluent setters for <see cref="BuildpackStageSettings"/>: <c>With...</c> adds to a list, <c>Set...</c> replaces a value.</summary>
+public static class BuildpackStageSettingsExtensions
+{
+    /// <summary>Adds a buildpack after the ones already given (the last one builds the app; detection is skipped).</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="reference">The buildpack directory, relative to the working directory or absolute.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStageSettings WithBuildpack(this BuildpackStageSettings settings, string reference) =>
+        Change(settings, s => s.Buildpacks.Add(reference));
+
+    /// <summary>Adds a candidate for detection after the ones already given.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="reference">The buildpack directory, relative to the working directory or absolute.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStageSettings WithCandidate(this BuildpackStageSettings settings, string reference) =>
+        Change(settings, s => s.Candidates.Add(reference));
+
+    /// <summary>Sets the droplet file to write.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="dropletPath">The droplet path, relative to the working directory or absolute.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStageSettings SetDropletPath(this BuildpackStageSettings settings, FilePath dropletPath) =>
+        Change(settings, s => s.DropletPath = dropletPath);
+
+    /// <summary>Sets the cache directory kept between stagings.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="cacheDirectory">The cache directory, relative to the working directory or absolute; created when missing.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStageSettings SetCacheDirectory(this BuildpackStageSettings settings, DirectoryPath cacheDirectory) =>
+        Change(settings, s => s.CacheDirectory = cacheDirectory);
+
+    /// <summary>Adds (or replaces) a variable for the env dir and the buildpacks' environment.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="name">The variable name, a shell identifier.</param>
+    /// <param name="value">The value, taken as is.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStageSettings WithEnvironmentVariable(this BuildpackStageSettings settings, string name, string value) =>
+        Change(settings, s => s.EnvironmentVariables[name] = value);
+
+    /// <summary>Adds a file of <c>NAME=VALUE</c> lines; variables set one by one win over it.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="file">The env file, relative to the working directory or absolute.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStageSettings WithEnvironmentFile(this BuildpackStageSettings settings, FilePath file) =>
+        Change(settings, s => s.EnvironmentFiles.Add(file));
+
+    /// <summary>Adds (or replaces) a process type that wins over the buildpack's defaults and the Procfile.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="name">The process type, e.g. <c>web</c> or <c>worker</c>.</param>
+    /// <param name="command">The command line.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStageSettings WithProcessType(this BuildpackStageSettings settings, string name, string command) =>
+        Change(settings, s => s.ProcessTypes[name] = command);
+
+    /// <summary>Sets the stack name given to buildpacks as <c>STACK</c> and <c>CF_STACK</c>.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="stack">The stack, e.g. <c>heroku-24</c> or <c>cflinuxfs4</c>.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStageSettings SetStack(this BuildpackStageSettings settings, string stack) =>
+        Change(settings, s => s.Stack = stack);
+
+    /// <summary>Sets the droplet layout.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="layout"><see cref="DropletLayout.CloudFoundry"/> or <see cref="DropletLayout.Heroku"/> (a slug).</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStageSettings SetLayout(this BuildpackStageSettings settings, DropletLayout layout) =>
+        Change(settings, s => s.Layout = layout);
+
+    /// <summary>Sets how the app's Procfile combines with the buildpack's default process types.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="mode"><see cref="ProcfileMode.Merge"/> (Cloud Foundry, Heroku) or <see cref="ProcfileMode.ReplaceDefaults"/> (herokuish).</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStageSettings SetProcfileMode(this BuildpackStageSettings settings, ProcfileMode mode) =>
+        Change(settings, s => s.ProcfileMode = mode);
+
+    /// <summary>Sets how long the whole staging may take.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="timeout">The limit; the buildpack is stopped and no droplet is written when it passes.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStageSettings SetTimeout(this BuildpackStageSettings settings, TimeSpan timeout) =>
+        Change(settings, s => s.Timeout = timeout);
+
+    /// <summary>Also writes Cloud Foundry's <c>result.json</c>.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="resultPath">The file, relative to the working directory or absolute.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStageSettings SetResultPath(this BuildpackStageSettings settings, FilePath resultPath) =>
+        Change(settings, s => s.ResultPath = resultPath);
+
+    /// <summary>Sets the time stamped on every droplet entry.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="timestamp">The time stamp.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStageSettings SetTimestamp(this BuildpackStageSettings settings, DateTimeOffset timestamp) =>
+        Change(settings, s => s.Timestamp = timestamp);
+
+    /// <summary>Sets the application name given to buildpacks in <c>VCAP_APPLICATION</c>.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="name">The application name.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStageSettings SetApplicationName(this BuildpackStageSettings settings, string name) =>
+        Change(settings, s => s.ApplicationName = name);
+
+    private static BuildpackStageSettings Change(BuildpackStageSettings settings, Action<BuildpackStageSettings> change)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        change(settings);
+        return settings;
+    }
+}

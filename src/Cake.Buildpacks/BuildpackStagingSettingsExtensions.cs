@@ -1,0 +1,71 @@
+using Buildpacks.Core.Staging;
+using Cake.Core.IO;
+
+namespace Cake.Buildpacks;
+
+/// <summary>Fluent setters for <see cref="BuildpackStagingSettings"/>: <c>With...</c> adds to a list, <c>Set...</c> replaces a value.</summary>
+public static class BuildpackStagingSettingsExtensions
+{
+    /// <summary>Adds a buildpack after the ones already given (the last one builds the app; detection is skipped).</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="reference">The buildpack directory (relative ones are read from the project's directory).</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings WithBuildpack(this BuildpackStagingSettings settings, string reference) =>
+        Change(settings, s => s.Buildpacks.Add(reference));
+
+    /// <summary>Adds a candidate for detection after the ones already given.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="reference">The buildpack directory (relative ones are read from the project's directory).</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings WithCandidate(this BuildpackStagingSettings settings, string reference) =>
+        Change(settings, s => s.Candidates.Add(reference));
+
+    /// <summary>Sets the stack name given to buildpacks.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="stack">The stack, e.g. <c>heroku-24</c>.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings SetStack(this BuildpackStagingSettings settings, string stack) =>
+        Change(settings, s => s.Stack = stack);
+
+    /// <summary>Sets the cache directory kept between stagings.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="cacheDirectory">The cache directory.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings SetCacheDirectory(this BuildpackStagingSettings settings, DirectoryPath cacheDirectory) =>
+        Change(settings, s => s.CacheDirectory = cacheDirectory);
+
+    /// <summary>Sets the droplet file to write.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="dropletPath">The droplet path.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings SetDropletPath(this BuildpackStagingSettings settings, FilePath dropletPath) =>
+        Change(settings, s => s.DropletPath = dropletPath);
+
+    /// <summary>Sets the droplet layout.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="layout"><see cref="DropletLayout.CloudFoundry"/> or <see cref="DropletLayout.Heroku"/>.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings SetLayout(this BuildpackStagingSettings settings, DropletLayout layout) =>
+        Change(settings, s => s.Layout = layout);
+
+    /// <summary>Sets how long staging may take.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="timeout">The limit.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings SetTimeout(this BuildpackStagingSettings settings, TimeSpan timeout) =>
+        Change(settings, s => s.Timeout = timeout);
+
+    /// <summary>Sets how the app's Procfile combines with the buildpack's default process types.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="mode"><see cref="ProcfileMode.Merge"/> or <see cref="ProcfileMode.ReplaceDefaults"/>.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings SetProcfileMode(this BuildpackStagingSettings settings, ProcfileMode mode) =>
+        Change(settings, s => s.ProcfileMode = mode);
+
+    private static BuildpackStagingSettings Change(BuildpackStagingSettings settings, Action<BuildpackStagingSettings> change)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        change(settings);
+        return settings;
+    }
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using Buildpacks.Core.Droplets;
+using Buildpacks.Core.Tests.Support;
+using Cake.Buildpacks.Tests.Support;
+
+namespace Cake.Buildpacks.Tests.EndToEnd;
+
+/// <summary>Cake scripts that load the packed addin from a local feed, run by the real <c>dotnet cake</c>.</summary>
+[Trait("Category", "EndToEnd")]
+[Collection(CakeRunnerCollection.Name)]
+public sealed class CakeScriptTests(AddinFeed feed) : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void A_script_detects_stages_and_inspects_with_the_packed_addin()
+    {
+        _temp.CreateApp("app", ("recorder.txt", "x"));
+        var script = WriteScript($$"""
+            var report = BuildpackDetect("app", "{{Fixture("never")}}", "{{Fixture("recorder")}}");
+            Information("DETECTED {0}", report.WinnerName);
+            var result = BuildpackStage("app", new BuildpackStageSettings()
+                .WithCandidate("{{Fixture("never")}}")
+                .WithCandidate("{{Fixture("recorder")}}")
+                .SetDropletPath("out/app.droplet.tgz"));
+            Information("STAGED {0} {1}", result.DropletPath, result.Sha256);
+            foreach (var process in result.ProcessTypes)
+            {
+                Information("PROCESS {0}: {1}", process.Key, process.Value);
+            }
+
+            var info = DropletInspect(result.DropletPath);
+            Information("INSPECTED {0} {1}", info.Layout, info.Sha256);
+            """);
+
+        var run = feed.RunCake(script);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        var droplet = _temp.Combine("out", "app.droplet.tgz");
+        var sha256 = DropletInspector.Sha256Of(droplet);
+        Assert.Contains("DETECTED Recorder", run.Lines);
+        Assert.Contains($"STAGED {droplet} {sha256}", run.Lines);
+        Assert.Contains("PROCESS web: recorder-web --marker=written-by-compile", run.Lines);
+        Assert.Contains($"INSPECTED CloudFoundry {sha256}", run.Lines);
+        Assert.Contains("       compiling app", run.Lines);
+        Assert.Contains("       a warning on stderr", run.Lines);
+    }
+
+    [Fact]
+    public void A_failing_buildpack_fails_the_script_with_the_code_in_its_output()
+    {
+        _temp.CreateApp("app", ("recorder.txt", "x"), ("fail-compile", ""));
+        var script = WriteScript($$"""
+            Task("Stage").Does(() =>
+            {
+                BuildpackStage("app", new BuildpackStageSettings().WithBuildpack("{{Fixture("recorder")}}").SetDropletPath("app.droplet.tgz"));
+            });
+
+            RunTarget("Stage");
+            """);
+
+        var run = feed.RunCake(script);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains(run.Lines, line => line.Contains("BPK1021: bin/compile of buildpack 'recorder' failed with exit code 7", StringComparison.Ordinal));
+        Assert.Contains("       compile failed on purpose", run.Lines);
+        Assert.False(File.Exists(_temp.Combine("app.droplet.tgz")));
+    }
+
+    [Fact]
+    public void Ctrl_C_stops_the_buildpack_scripts_and_fails_with_the_cancelled_code()
+    {
+        _temp.CreateApp("app", ("index.txt", "x"));
+        var pidFile = _temp.Combine("pids");
+        var script = WriteScript($$"""
+            BuildpackStage("app", new BuildpackStageSettings()
+                .WithBuildpack("{{Fixture("slow")}}")
+                .WithEnvironmentVariable("SLOW_PID_FILE", "{{pidFile}}")
+                .SetDropletPath("app.droplet.tgz"));
+            """);
+
+        // A terminal sends SIGINT to its foreground process group; the buildpack's scripts are in a group of their own.
+        var run = feed.RunCake(script, Interrupt, ownProcessGroup: true);
+
+        Assert.Equal(130, run.ExitCode);
+        Assert.Contains(run.Lines, line => line.Contains("BPK1041: Staging was cancelled", StringComparison.Ordinal));
+        Assert.False(File.Exists(_temp.Combine("app.droplet.tgz")));
+        var pids = File.ReadAllLines(pidFile).Select(int.Parse).ToList();
+        Assert.Equal(2, pids.Count);
+        Assert.All(pids, pid => Assert.False(ProcessState.IsRunning(pid), $"buildpack process {pid} outlived the script"));
+
+        static void Interrupt(Process cake, string line)
+        {
+            if (line.EndsWith("slow compile started", StringComparison.Ordinal))
+            {
+                using var kill = Process.Start("kill", ["-INT", "--", "-" + cake.Id]);
+                kill.WaitForExit();
+            }
+        }
+    }
+
+    [Fact]
+    public void The_package_bundles_the_engine_and_its_docs_and_depends_on_nothing()
+    {
+        using var package = System.IO.Compression.ZipFile.OpenRead(feed.PackagePath);
+        var lib = package.Entries.Where(e => e.FullName.StartsWith("lib/", StringComparison.Ordinal)).Select(e => e.FullName).Order();
+        using var nuspecStream = package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+        var nuspec = System.Xml.Linq.XDocument.Load(nuspecStream);
+        var metadata = nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+
+        Assert.Equal(
+            ["lib/net10.0/Buildpacks.Core.dll", "lib/net10.0/Cake.Buildpacks.dll", "lib/net10.0/Cake.Buildpacks.xml", "lib/net10.0/YamlDotNet.dll"],
+            lib);
+        Assert.DoesNotContain(metadata.Descendants(), e => e.Name.LocalName == "dependency");
+        var tags = metadata.Elements().Single(e => e.Name.LocalName == "tags").Value.Split(' ');
+        Assert.Contains("cake-addin", tags);
+        Assert.Contains("buildpacks", tags);
+    }
+
+    private static string Fixture(string name) => Repository.FixtureBuildpack(name);
+
+    private string WriteScript(string body)
+    {
+        var path = _temp.Combine("build.cake");
+        File.WriteAllText(path, feed.AddinDirective + "\n\n" + body + "\n");
+        return path;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Reflection;
+using Buildpacks.Core.Tests.Support;
+
+namespace Cake.Buildpacks.Tests.Support;
+
+/// <summary>
+/// The addin packed once, as built for this test run, into a local folder feed that scripts load with
+/// <c>#addin nuget:file://...</c>; and the repository's Cake.Tool restored, for <c>dotnet cake</c>.
+/// </summary>
+public sealed class AddinFeed : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public AddinFeed()
+    {
+        FeedDirectory = Directory.CreateDirectory(_temp.Combine("feed")).FullName;
+        PackagesFolder = _temp.Combine("nuget-packages");
+        var configuration = typeof(AddinFeed).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
+        try
+        {
+            Ensure(ChildProcess.Run("dotnet", ["tool", "restore"], Repository.Root));
+            Ensure(ChildProcess.Run(
+                "dotnet",
+                ["pack", Path.Combine(Repository.Root, "src", "Cake.Buildpacks", "Cake.Buildpacks.csproj"), "--no-build", "-c", configuration, "-o", FeedDirectory],
+                Repository.Root));
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose constructor failed.
+            _temp.Dispose();
+            throw;
+        }
+
+        PackagePath = Directory.GetFiles(FeedDirectory, "Cake.Buildpacks.*.nupkg").Single();
+        Version = Path.GetFileNameWithoutExtension(PackagePath)["Cake.Buildpacks.".Length..];
+    }
+
+    public string FeedDirectory { get; }
+
+    public string PackagePath { get; }
+
+    public string Version { get; }
+
+    /// <summary>A NuGet packages folder of this run only, so no addin installed earlier is ever reused.</summary>
+    public string PackagesFolder { get; }
+
+    public string AddinDirective => $"#addin nuget:file://{FeedDirectory}?package=Cake.Buildpacks&version={Version}";
+
+    /// <summary>
+    /// Runs <c>dotnet cake SCRIPT</c> from the repository root (where the tool manifest is), without colours.
+    /// With <paramref name="ownProcessGroup"/> it runs under <c>setsid</c>, so a test can signal the group as a terminal would.
+    /// </summary>
+    public ProcessResult RunCake(string script, Action<System.Diagnostics.Process, string>? onLine = null, bool ownProcessGroup = false) =>
+        ChildProcess.Run(
+            ownProcessGroup ? "setsid" : "dotnet",
+            ownProcessGroup ? ["dotnet", "cake", script] : ["cake", script],
+            Repository.Root,
+            new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackagesFolder, ["NO_COLOR"] = "1" },
+            onLine);
+
+    public void Dispose() => _temp.Dispose();
+
+    private static void Ensure(ProcessResult result)
+    {
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException("Preparing the addin feed failed:\n" + result.Output);
+        }
+    }
+}
