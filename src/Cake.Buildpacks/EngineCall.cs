@@ -11,7 +11,7 @@ namespace Cake.Buildpacks;
 internal static class EngineCall
 {
     /// <summary>The engine's code for a staging stopped from outside; the CLI uses it too.</summary>
-    internal const string CancelledCode = "BPK1041";
+    internal const string CancelledCode = ErrorCodes.Cancelled;
 
     /// <summary>The conventional exit code of a program stopped by Ctrl+C.</summary>
     internal const int InterruptedExitCode = 130;

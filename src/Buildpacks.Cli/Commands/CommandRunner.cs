@@ -22,7 +22,7 @@ internal static class CommandRunner
         }
         catch (OperationCanceledException)
         {
-            reporter.Error("BPK1041", "Staging was cancelled; the buildpack was stopped and no droplet was written.", null);
+            reporter.Error(ErrorCodes.Cancelled, "Staging was cancelled; the buildpack was stopped and no droplet was written.", null);
             return Interrupted;
         }
     }

@@ -41,6 +41,8 @@ public static partial class ErrorCodes
     public const string InvalidBuildpackMetadata = "BPK1031";
     /// <summary>Staging took longer than the timeout.</summary>
     public const string Timeout = "BPK1040";
+    /// <summary>The caller cancelled staging (Ctrl+C); doors report it with this code.</summary>
+    public const string Cancelled = "BPK1041";
     /// <summary>The droplet could not be written.</summary>
     public const string DropletWriteFailed = "BPK1050";
     /// <summary>A file given as a droplet is missing or not a droplet.</summary>
