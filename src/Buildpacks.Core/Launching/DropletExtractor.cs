@@ -95,6 +95,7 @@ public static class DropletExtractor
 
         private readonly Dictionary<string, TarEntryType> _kinds = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _links = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _linkEntryNames = new(StringComparer.Ordinal);
         private readonly List<(string Path, UnixFileMode Mode)> _directoryModes = [];
         private string _entry = "";
 
@@ -113,7 +114,7 @@ public static class DropletExtractor
 
             foreach (var (name, target) in _links)
             {
-                _entry = name;
+                _entry = _linkEntryNames[name];
                 if (Resolve(Parent(name), target, 0) is null)
                 {
                     throw Unsafe($"its link target '{target}' points outside the droplet (or into a loop of links)");
@@ -182,6 +183,7 @@ public static class DropletExtractor
 
                     Claim(name, TarEntryType.SymbolicLink);
                     _links[name] = entry.LinkName;
+                    _linkEntryNames[name] = entry.Name;
                     break;
                 default:
                     throw Unsafe($"it is a {entry.EntryType} entry; droplets hold only directories, files and links");
