@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
+using Buildpacks.Core.Diagnostics;
 using Buildpacks.Core.Launching;
 using Buildpacks.Core.Staging;
 
@@ -28,8 +28,9 @@ internal static class RunCommand
             droplet, process, port, environment, directory,
         };
 
-        // A synchronous action on purpose: System.CommandLine then leaves SIGINT and SIGTERM alone, so they are
-        // forwarded to the process and this command ends when the process does, with its exit code.
+        // A synchronous action on purpose: System.CommandLine then leaves SIGINT and SIGTERM alone (for asynchronous
+        // actions it cancels them and exits after a timeout), so SignalForwarder passes them to the process and this
+        // command ends when the process does, with its exit code.
         command.SetAction(parse =>
         {
             var reporter = cli.Reporter(parse.GetValue(logFormat));
@@ -51,11 +52,21 @@ internal static class RunCommand
                     RunDirectory = parse.GetValue(directory),
                 };
 
-                var launched = await new Launcher().StartAsync(request, new ConsoleLaunchLog(reporter, cli.Output, cli.Error)).ConfigureAwait(false);
+                using var signals = new SignalForwarder();
+                LaunchedProcess launched;
+                try
+                {
+                    launched = await new Launcher().StartAsync(request, new ConsoleLaunchLog(reporter, cli.Output, cli.Error), signals.BeforeStart).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    reporter.Error(ErrorCodes.LaunchInterrupted, "The launch was interrupted before the process started; nothing is running.", null);
+                    return signals.InterruptedExitCode;
+                }
+
                 await using (launched.ConfigureAwait(false))
                 {
-                    using var interrupt = Forward(PosixSignal.SIGINT, launched);
-                    using var terminate = Forward(PosixSignal.SIGTERM, launched);
+                    signals.Attach(launched);
                     var exitCode = await launched.Exited.ConfigureAwait(false);
                     reporter.Info($"{launched.ProcessType} exited with code {exitCode}");
                     return exitCode;
@@ -64,11 +75,4 @@ internal static class RunCommand
         });
         return command;
     }
-
-    private static PosixSignalRegistration Forward(PosixSignal signal, LaunchedProcess launched) =>
-        PosixSignalRegistration.Create(signal, context =>
-        {
-            context.Cancel = true;
-            launched.Signal(signal);
-        });
 }

@@ -11,6 +11,8 @@ public static partial class ErrorCodes
     public const string DropletExtractFailed = "BPK5002";
     /// <summary>The droplet has no command for the process type asked for.</summary>
     public const string ProcessTypeNotFound = "BPK5003";
+    /// <summary>The launch was interrupted (Ctrl+C, SIGTERM) before the process started.</summary>
+    public const string LaunchInterrupted = "BPK5004";
     /// <summary>An exec.d program exited with a non-zero code.</summary>
     public const string ExecDFailed = "BPK5010";
     /// <summary>An exec.d program wrote something to file descriptor 3 that is not TOML, or a key that is no variable name.</summary>
