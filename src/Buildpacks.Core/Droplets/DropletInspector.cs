@@ -72,8 +72,8 @@ public static class DropletInspector
         var isCloudFoundry = stagingInfo is not null && entries.Contains("./app/");
         var layout = isCloudFoundry ? DropletLayout.CloudFoundry : DropletLayout.Heroku;
         var metadata = isCloudFoundry
-            ? LaunchMetadata.FromStagingInfo(stagingInfo!, appProcfile, full)
-            : LaunchMetadata.FromSlug(release, procfile, full);
+            ? LaunchMetadata.FromStagingInfo(stagingInfo!, appProcfile, full, full)
+            : LaunchMetadata.FromSlug(release, procfile, full, full);
         return new DropletInfo
         {
             Path = full,

@@ -31,8 +31,9 @@ internal sealed record LaunchMetadata
     /// </summary>
     /// <param name="json">The text of <c>staging_info.yml</c>.</param>
     /// <param name="procfile">The text of <c>app/Procfile</c>, when the droplet has one.</param>
-    /// <param name="sourcePath">The file errors point at: the droplet, or the extracted file.</param>
-    public static LaunchMetadata FromStagingInfo(string json, string? procfile, string sourcePath)
+    /// <param name="sourcePath">The file errors about staging_info.yml point at: the droplet, or the extracted file.</param>
+    /// <param name="procfilePath">The file errors about the Procfile point at.</param>
+    public static LaunchMetadata FromStagingInfo(string json, string? procfile, string sourcePath, string procfilePath)
     {
         var types = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var configVars = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -46,7 +47,7 @@ internal sealed record LaunchMetadata
             }
             else
             {
-                foreach (var (type, command) in procfile is null ? new Dictionary<string, string>() : Procfile.Parse(procfile, sourcePath))
+                foreach (var (type, command) in procfile is null ? new Dictionary<string, string>() : Procfile.Parse(procfile, procfilePath))
                 {
                     types[type] = command;
                 }
@@ -86,18 +87,19 @@ internal sealed record LaunchMetadata
     /// <summary>Reads a slug: herokuish's <c>.release</c>, with the app's Procfile merged over it per type.</summary>
     /// <param name="release">The text of <c>.release</c>, when the slug has one.</param>
     /// <param name="procfile">The text of <c>Procfile</c>, when the slug has one.</param>
-    /// <param name="sourcePath">The file errors point at: the droplet, or the extracted file.</param>
-    public static LaunchMetadata FromSlug(string? release, string? procfile, string sourcePath)
+    /// <param name="releasePath">The file errors about <c>.release</c> point at: the droplet, or the extracted file.</param>
+    /// <param name="procfilePath">The file errors about the Procfile point at.</param>
+    public static LaunchMetadata FromSlug(string? release, string? procfile, string releasePath, string procfilePath)
     {
         var types = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var configVars = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        var info = release is null ? ReleaseInfo.Empty : ReleaseParser.Parse(release, ".release", sourcePath);
+        var info = release is null ? ReleaseInfo.Empty : ReleaseParser.Parse(release, ".release", releasePath);
         foreach (var (type, command) in info.DefaultProcessTypes)
         {
             types[type] = command;
         }
 
-        foreach (var (type, command) in procfile is null ? new Dictionary<string, string>() : Procfile.Parse(procfile, sourcePath))
+        foreach (var (type, command) in procfile is null ? new Dictionary<string, string>() : Procfile.Parse(procfile, procfilePath))
         {
             types[type] = command;
         }
@@ -117,11 +119,12 @@ internal sealed record LaunchMetadata
         if (File.Exists(stagingInfo) && Directory.Exists(Path.Combine(root, "app")))
         {
             var procfile = Path.Combine(root, "app", "Procfile");
-            return (DropletLayout.CloudFoundry, FromStagingInfo(File.ReadAllText(stagingInfo), ReadIfExists(procfile), stagingInfo));
+            return (DropletLayout.CloudFoundry, FromStagingInfo(File.ReadAllText(stagingInfo), ReadIfExists(procfile), stagingInfo, procfile));
         }
 
         var release = Path.Combine(root, ".release");
-        return (DropletLayout.Heroku, FromSlug(ReadIfExists(release), ReadIfExists(Path.Combine(root, "Procfile")), release));
+        var slugProcfile = Path.Combine(root, "Procfile");
+        return (DropletLayout.Heroku, FromSlug(ReadIfExists(release), ReadIfExists(slugProcfile), release, slugProcfile));
     }
 
     private static string? ReadIfExists(string path) => File.Exists(path) ? File.ReadAllText(path) : null;

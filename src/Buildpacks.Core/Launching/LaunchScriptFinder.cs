@@ -13,7 +13,8 @@ internal static class LaunchScriptFinder
     /// index, then CNB <c>layers/&lt;buildpack&gt;/&lt;layer&gt;</c> by buildpack order and layer name; per directory
     /// the programs for every process type, then those for one type; file names in ordinal order, dotfiles
     /// included. Then profile scripts in the order the launch sources them: Cloud Foundry <c>profile.d/*</c>,
-    /// <c>app/.profile.d/*</c>, <c>app/.profile</c>; a slug's <c>.profile.d/*.sh</c>, <c>.profile</c>.
+    /// <c>app/.profile.d/*</c>, <c>app/.profile</c>; a slug's <c>.profile.d/*.sh</c>, <c>.profile</c>. Like the
+    /// platforms' shell globs, profile directories skip dotfiles; unlike them, names sort ordinally, whatever the locale.
     /// </summary>
     /// <param name="files">Paths of the droplet's non-directory entries (files and links), '/'-separated, without <c>./</c>.</param>
     /// <param name="layout">The droplet's layout.</param>
@@ -32,10 +33,10 @@ internal static class LaunchScriptFinder
             {
                 switch (parts)
                 {
-                    case ["profile.d", var name]:
+                    case ["profile.d", var name] when !name.StartsWith('.'):
                         profile.Add((0, name, path));
                         break;
-                    case ["app", ".profile.d", var name]:
+                    case ["app", ".profile.d", var name] when !name.StartsWith('.'):
                         profile.Add((1, name, path));
                         break;
                     case ["app", ".profile"]:
@@ -46,7 +47,7 @@ internal static class LaunchScriptFinder
                         break;
                 }
             }
-            else if (parts is [".profile.d", var script] && script.EndsWith(".sh", StringComparison.Ordinal))
+            else if (parts is [".profile.d", var script] && !script.StartsWith('.') && script.EndsWith(".sh", StringComparison.Ordinal))
             {
                 profile.Add((1, script, path));
             }
@@ -119,32 +120,28 @@ internal static class LaunchScriptFinder
             }
         }
 
-        foreach (var pattern in new[] { "deps", "layers/*" })
+        foreach (var index in SubDirectories(root, "deps"))
         {
-            foreach (var parent in Directories(root, pattern))
+            AddFiles($"deps/{index}/exec.d", 2);
+        }
+
+        foreach (var buildpack in SubDirectories(root, "layers"))
+        {
+            foreach (var layer in SubDirectories(root, $"layers/{buildpack}"))
             {
-                foreach (var child in Directories(root, parent + "/*"))
-                {
-                    AddFiles(child + "/exec.d", 2);
-                }
+                AddFiles($"layers/{buildpack}/{layer}/exec.d", 2);
             }
         }
 
         return files;
     }
 
-    private static IEnumerable<string> Directories(string root, string pattern)
+    private static IEnumerable<string> SubDirectories(string root, string relative)
     {
-        if (!pattern.EndsWith("/*", StringComparison.Ordinal))
-        {
-            return Directory.Exists(Path.Combine(root, pattern)) ? [pattern] : [];
-        }
-
-        var parent = pattern[..^2];
-        return Directories(root, parent).SelectMany(p =>
-            new DirectoryInfo(Path.Combine(root, p)).EnumerateDirectories()
-                .Where(d => d.LinkTarget is null)
-                .Select(d => p + "/" + d.Name));
+        var directory = new DirectoryInfo(Path.Combine(root, relative));
+        return directory.Exists
+            ? directory.EnumerateDirectories().Where(d => d.LinkTarget is null).Select(d => d.Name)
+            : [];
     }
 
     private static int? Rank(string buildpack, IReadOnlyList<string> order)

@@ -32,6 +32,8 @@ public sealed class LaunchScriptInspectionTests : IDisposable
             .File("app/.profile", "")
             .File("app/.profile.d/app.sh", "")
             .File("profile.d/root.sh", "")
+            .File("profile.d/.hidden.sh", "")
+            .Directory("profile.d/a-directory")
             .File("app/not-a-script.sh", "")
             .Pack();
 
@@ -66,6 +68,7 @@ public sealed class LaunchScriptInspectionTests : IDisposable
             .Process("web", "true")
             .File(".profile.d/a.sh", "")
             .File(".profile.d/readme.txt", "")
+            .File(".profile.d/.hidden.sh", "")
             .File(".profile", "")
             .Pack();
 
