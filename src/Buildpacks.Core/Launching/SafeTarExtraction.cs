@@ -6,9 +6,10 @@ using Buildpacks.Core.Diagnostics;
 namespace Buildpacks.Core.Launching;
 
 /// <summary>
-/// Extracts a droplet into an empty directory, in one pass over the archive. Directories, files and hard links are written as they come; symbolic links are
-/// only recorded and created at the end, after each was checked against all the others, so no entry is ever
-/// written through a link and no link may resolve (through other links) outside the tree.
+/// Extracts a droplet into an empty directory in one pass over the archive. Directories, files and hard links are
+/// written as they come; symbolic links are only recorded and created at the end, after each was checked against
+/// all the others, so no entry is ever written through a link and no link may resolve (through other links)
+/// outside the tree.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
 internal sealed class SafeTarExtraction(string droplet, string root)
