@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Buildpacks.Core.Droplets;
+using Buildpacks.Core.Launching;
 using Buildpacks.Core.Staging;
 
 namespace Buildpacks.Cli.Commands;
@@ -13,7 +14,8 @@ internal static class InspectCommand
         var droplet = new Argument<string>("DROPLET") { Description = "The droplet (.tgz) to describe." };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
         var command = new Command("inspect", """
-            Describe a droplet: layout, process types, detected buildpack, size, sha256 and file count.
+            Describe a droplet: layout, process types, detected buildpack, size, sha256, file count, and the
+            exec.d programs and profile scripts 'buildpacks run' would run, in order.
 
             Example:
               buildpacks inspect HelloWeb.droplet.tgz --json
@@ -41,6 +43,8 @@ internal static class InspectCommand
                         detected_buildpack = info.DetectedBuildpack,
                         start_command = info.StartCommand,
                         process_types = info.ProcessTypes,
+                        exec_d = info.LaunchScripts.Where(s => s.Kind == LaunchScriptKind.ExecD).Select(s => new { path = s.Path, process_type = s.ProcessType }),
+                        profile_scripts = info.LaunchScripts.Where(s => s.Kind == LaunchScriptKind.Profile).Select(s => s.Path),
                     }, new JsonSerializerOptions { WriteIndented = true }));
                 }
                 else
@@ -55,6 +59,14 @@ internal static class InspectCommand
                     foreach (var (type, commandLine) in info.ProcessTypes)
                     {
                         cli.Output.WriteLine($"  {type}: {commandLine}");
+                    }
+
+                    cli.Output.WriteLine(info.LaunchScripts.Count == 0 ? "Launch scripts: none" : "Launch scripts (in the order a launch runs them):");
+                    foreach (var script in info.LaunchScripts)
+                    {
+                        var kind = script.Kind == LaunchScriptKind.ExecD ? "exec.d " : "profile";
+                        var only = script.ProcessType is null ? "" : $" ({script.ProcessType} only)";
+                        cli.Output.WriteLine($"  {kind} {script.Path}{only}");
                     }
                 }
 

@@ -1,3 +1,4 @@
+using Buildpacks.Core.Launching;
 using Buildpacks.Core.Staging;
 
 namespace Buildpacks.Core.Droplets;
@@ -31,4 +32,10 @@ public sealed record DropletInfo
 
     /// <summary>Every entry name, in archive order.</summary>
     public required IReadOnlyList<string> Entries { get; init; }
+
+    /// <summary>
+    /// The exec.d programs and profile scripts a launch runs, in launch order; a program with a
+    /// <see cref="LaunchScript.ProcessType"/> runs only for that type.
+    /// </summary>
+    public IReadOnlyList<LaunchScript> LaunchScripts { get; init; } = [];
 }

@@ -1,9 +1,8 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Buildpacks.Core.Diagnostics;
-using Buildpacks.Core.Release;
+using Buildpacks.Core.Launching;
 using Buildpacks.Core.Staging;
 
 namespace Buildpacks.Core.Droplets;
@@ -21,10 +20,13 @@ public static class DropletInspector
         }
 
         var entries = new List<string>();
+        var nonDirectories = new List<string>();
         var files = 0;
         string? stagingInfo = null;
         string? release = null;
         string? procfile = null;
+        string? appProcfile = null;
+        string? layersMetadata = null;
         try
         {
             using var stream = File.OpenRead(full);
@@ -33,6 +35,11 @@ public static class DropletInspector
             while (tar.GetNextEntry() is { } entry)
             {
                 entries.Add(entry.Name);
+                if (entry.EntryType != TarEntryType.Directory)
+                {
+                    nonDirectories.Add(entry.Name.StartsWith("./", StringComparison.Ordinal) ? entry.Name[2..] : entry.Name);
+                }
+
                 if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile)
                 {
                     files++;
@@ -47,6 +54,12 @@ public static class DropletInspector
                         case "./Procfile":
                             procfile = ReadText(entry);
                             break;
+                        case "./app/Procfile":
+                            appProcfile = ReadText(entry);
+                            break;
+                        case "./" + LayersMetadata.RelativePath:
+                            layersMetadata = ReadText(entry);
+                            break;
                     }
                 }
             }
@@ -57,20 +70,22 @@ public static class DropletInspector
         }
 
         var isCloudFoundry = stagingInfo is not null && entries.Contains("./app/");
-        var (detected, processTypes) = isCloudFoundry
-            ? FromStagingInfo(stagingInfo!, full)
-            : ("", FromSlug(release, procfile));
+        var layout = isCloudFoundry ? DropletLayout.CloudFoundry : DropletLayout.Heroku;
+        var metadata = isCloudFoundry
+            ? LaunchMetadata.FromStagingInfo(stagingInfo!, appProcfile, full, full)
+            : LaunchMetadata.FromSlug(release, procfile, full, full);
         return new DropletInfo
         {
             Path = full,
             Size = new FileInfo(full).Length,
             Sha256 = Sha256Of(full),
-            Layout = isCloudFoundry ? DropletLayout.CloudFoundry : DropletLayout.Heroku,
+            Layout = layout,
             FileCount = files,
-            DetectedBuildpack = detected,
-            StartCommand = processTypes.GetValueOrDefault("web", ""),
-            ProcessTypes = processTypes,
+            DetectedBuildpack = metadata.DetectedBuildpack,
+            StartCommand = metadata.ProcessTypes.GetValueOrDefault("web", ""),
+            ProcessTypes = metadata.ProcessTypes,
             Entries = entries,
+            LaunchScripts = LaunchScriptFinder.Find(nonDirectories, layout, LayersMetadata.BuildpackOrder(layersMetadata, full)),
         };
     }
 
@@ -79,56 +94,6 @@ public static class DropletInspector
     {
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
-
-    private static (string Detected, SortedDictionary<string, string> ProcessTypes) FromStagingInfo(string json, string path)
-    {
-        var types = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
-            var detected = root.TryGetProperty("detected_buildpack", out var d) ? d.GetString() ?? "" : "";
-            if (root.TryGetProperty("process_types", out var map) && map.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var property in map.EnumerateObject())
-                {
-                    types[property.Name] = property.Value.GetString() ?? "";
-                }
-            }
-            else if (root.TryGetProperty("start_command", out var start) && start.GetString() is { Length: > 0 } command)
-            {
-                // A droplet staged by Cloud Foundry itself carries only the web command.
-                types["web"] = command;
-            }
-
-            return (detected, types);
-        }
-        catch (JsonException ex)
-        {
-            throw new BuildpackException(ErrorCodes.InvalidDroplet, $"The droplet's staging_info.yml is not valid JSON: {ex.Message}", path, CfExitCodes.Other, ex);
-        }
-    }
-
-    private static SortedDictionary<string, string> FromSlug(string? release, string? procfile)
-    {
-        var types = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        if (release is not null)
-        {
-            foreach (var (type, command) in ReleaseParser.Parse(release, ".release").DefaultProcessTypes)
-            {
-                types[type] = command;
-            }
-        }
-        else if (procfile is not null)
-        {
-            foreach (var (type, command) in Procfile.Parse(procfile))
-            {
-                types[type] = command;
-            }
-        }
-
-        return types;
     }
 
     private static string ReadText(TarEntry entry)

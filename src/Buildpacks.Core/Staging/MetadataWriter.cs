@@ -13,8 +13,8 @@ internal static class MetadataWriter
     private static readonly JsonWriterOptions Indented = new() { Indented = true };
 
     /// <summary>
-    /// <c>staging_info.yml</c>. Besides CF's keys it carries <c>process_types</c>, every type, which CF's
-    /// launcher ignores and our launcher uses.
+    /// <c>staging_info.yml</c>. Besides CF's keys it carries <c>process_types</c>, every type, and the release's
+    /// <c>config_vars</c>, which CF's launcher ignores and our launcher uses.
     /// </summary>
     public static void WriteStagingInfo(StagingOutcome outcome, string path)
     {
@@ -31,6 +31,14 @@ internal static class MetadataWriter
             }
 
             WriteMap(json, "process_types", outcome.ProcessTypes);
+
+            // The release's config_vars, for the launcher's default environment; only when there are some, so
+            // droplets of buildpacks without them stay byte for byte what they were.
+            if (outcome.ConfigVars.Count > 0)
+            {
+                WriteMap(json, "config_vars", outcome.ConfigVars);
+            }
+
             json.WriteEndObject();
         }));
     }

@@ -29,7 +29,7 @@ public sealed class LayoutTests : IDisposable
         Assert.All(entries.Where(e => e.Name.EndsWith('/')), e => Assert.Equal(TarEntryType.Directory, e.Type));
         Assert.All(entries, e => Assert.Equal((0, 0), (e.Uid, e.Gid)));
         Assert.Equal(
-            "{\n  \"detected_buildpack\": \"" + Path.GetFileName(buildpack) + "\",\n  \"start_command\": \"serve\",\n  \"process_types\": {\n    \"web\": \"serve\",\n    \"worker\": \"recorder-worker\"\n  }\n}\n",
+            "{\n  \"detected_buildpack\": \"" + Path.GetFileName(buildpack) + "\",\n  \"start_command\": \"serve\",\n  \"process_types\": {\n    \"web\": \"serve\",\n    \"worker\": \"recorder-worker\"\n  },\n  \"config_vars\": {\n    \"FROM_RELEASE\": \"yes\"\n  }\n}\n",
             entries.Single(e => e.Name == "./staging_info.yml").Text);
         Assert.Equal(DropletLayout.CloudFoundry, result.Layout);
     }

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using Buildpacks.Core.Diagnostics;
+using Buildpacks.Core.Launching;
+using Buildpacks.Core.Staging;
+
+namespace Buildpacks.Cli.Commands;
+
+/// <summary><c>buildpacks run DROPLET [--process TYPE] [--port N] [--env NAME=VALUE]... [--dir DIR]</c>.</summary>
+internal static class RunCommand
+{
+    public static Command Create(CliEnvironment cli, Option<string> logFormat)
+    {
+        var droplet = new Argument<string>("DROPLET") { Description = "The droplet (.tgz) to run: a Cloud Foundry droplet or a Heroku slug." };
+        var process = new Option<string>("--process", "-p") { Description = "The process type to start.", DefaultValueFactory = _ => LaunchRequest.DefaultProcessType };
+        var port = new Option<int>("--port") { Description = "The port given to the process as PORT.", DefaultValueFactory = _ => LaunchRequest.DefaultPort };
+        var environment = new Option<string[]>("--env", "-e") { Description = "NAME=VALUE for the process's environment (over the platform's and the release's). Repeatable." };
+        var directory = new Option<string>("--dir") { Description = "Where droplets are extracted, each into DIR/<sha256> and reused by later runs. Default: a folder in the temp directory." };
+        var command = new Command("run", """
+            Run a process of a droplet on this machine, the way the platform starts it: extract the droplet,
+            run its exec.d programs, source its profile scripts, then start the command with PORT set.
+            Ctrl+C and SIGTERM are passed to the process; the exit code is the process's.
+
+            Example:
+              buildpacks run HelloWeb.droplet.tgz --port 8089
+              buildpacks run app.droplet.tgz --process worker --env LOG_LEVEL=debug --dir .buildpacks-run
+            """)
+        {
+            droplet, process, port, environment, directory,
+        };
+
+        // A synchronous action on purpose: System.CommandLine then leaves SIGINT and SIGTERM alone (for asynchronous
+        // actions it cancels them and exits after a timeout), so SignalForwarder passes them to the process and this
+        // command ends when the process does, with its exit code.
+        command.SetAction(parse =>
+        {
+            var reporter = cli.Reporter(parse.GetValue(logFormat));
+            return CommandRunner.RunAsync(reporter, async () =>
+            {
+                var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var assignment in parse.GetValue(environment) ?? [])
+                {
+                    var (name, value) = EnvFile.ParseAssignment(assignment);
+                    variables[name] = value;
+                }
+
+                var request = new LaunchRequest
+                {
+                    DropletPath = parse.GetValue(droplet)!,
+                    ProcessType = parse.GetValue(process)!,
+                    Port = parse.GetValue(port),
+                    Environment = variables,
+                    RunDirectory = parse.GetValue(directory),
+                };
+
+                using var signals = new SignalForwarder();
+                LaunchedProcess launched;
+                try
+                {
+                    launched = await new Launcher().StartAsync(request, new ConsoleLaunchLog(reporter, cli.Output, cli.Error), signals.BeforeStart).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    reporter.Error(ErrorCodes.LaunchInterrupted, "The launch was interrupted before the process started; nothing is running.", null);
+                    return signals.InterruptedExitCode;
+                }
+
+                await using (launched.ConfigureAwait(false))
+                {
+                    signals.Attach(launched);
+                    var exitCode = await launched.Exited.ConfigureAwait(false);
+                    reporter.Info($"{launched.ProcessType} exited with code {exitCode}");
+                    return exitCode;
+                }
+            }).GetAwaiter().GetResult();
+        });
+        return command;
+    }
+}

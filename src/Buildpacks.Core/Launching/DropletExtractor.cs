@@ -1,0 +1,80 @@
+using Buildpacks.Core.Diagnostics;
+using Buildpacks.Core.Droplets;
+using Buildpacks.Core.Files;
+
+namespace Buildpacks.Core.Launching;
+
+/// <summary>
+/// Unpacks a droplet into <c>RUN_ROOT/&lt;sha256&gt;</c>, refusing every entry that could write or point outside
+/// that directory. The tree is built under a temporary name and renamed into place when complete, so a
+/// directory with the droplet's hash is always a whole extraction and the next launch of the same droplet
+/// reuses it.
+/// </summary>
+public static class DropletExtractor
+{
+    /// <summary>Where droplets are extracted when the caller names no run root.</summary>
+    public static string DefaultRunRoot => Path.Combine(Path.GetTempPath(), "buildpacks-run");
+
+    /// <summary>Extracts <paramref name="dropletPath"/> under <paramref name="runRoot"/>, or finds it already there.</summary>
+    /// <exception cref="BuildpackException">The droplet is missing, not a droplet, holds an unsafe entry, or cannot be written out.</exception>
+    public static ExtractedDroplet Extract(string dropletPath, string runRoot, CancellationToken cancellationToken = default)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("Droplets are Linux file trees; extract and run them on Linux.");
+        }
+
+        var droplet = Path.GetFullPath(dropletPath);
+        if (!File.Exists(droplet))
+        {
+            throw new BuildpackException(ErrorCodes.InvalidDroplet, $"The droplet '{droplet}' does not exist. Stage the app first (buildpacks stage).", droplet);
+        }
+
+        var sha = DropletInspector.Sha256Of(droplet);
+        var root = Path.GetFullPath(runRoot);
+        var target = Path.Combine(root, sha);
+        if (Directory.Exists(target))
+        {
+            return new ExtractedDroplet(target, sha, Reused: true);
+        }
+
+        var partial = Path.Combine(root, $".{sha[..12]}-{Guid.NewGuid():N}.partial");
+        try
+        {
+            Directory.CreateDirectory(partial);
+            new SafeTarExtraction(droplet, partial).Run(cancellationToken);
+            try
+            {
+                Directory.Move(partial, target);
+            }
+            catch (IOException) when (Directory.Exists(target))
+            {
+                // Another launch of the same droplet finished first; its tree is just as good.
+                DirectoryRemover.DeleteQuietly(partial);
+                return new ExtractedDroplet(target, sha, Reused: true);
+            }
+
+            return new ExtractedDroplet(target, sha, Reused: false);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or FormatException)
+        {
+            DirectoryRemover.DeleteQuietly(partial);
+            throw new BuildpackException(ErrorCodes.InvalidDroplet, $"'{droplet}' is not a droplet (a gzipped tar): {ex.Message}", droplet, CfExitCodes.Other, ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            DirectoryRemover.DeleteQuietly(partial);
+            throw new BuildpackException(
+                ErrorCodes.DropletExtractFailed,
+                $"The droplet could not be extracted into '{root}': {ex.Message}. Check that the folder is writable and the disk has room, or choose another with --dir.",
+                droplet,
+                CfExitCodes.Other,
+                ex);
+        }
+        catch
+        {
+            DirectoryRemover.DeleteQuietly(partial);
+            throw;
+        }
+    }
+}

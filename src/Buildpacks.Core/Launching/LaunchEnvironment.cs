@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text.Json;
+using Buildpacks.Core.Staging;
+
+namespace Buildpacks.Core.Launching;
+
+/// <summary>
+/// The environment a process starts from, before layers, exec.d and profile scripts change it: a few host
+/// variables the machine's tools need, the release's <c>config_vars</c> as defaults, the platform's variables,
+/// then the caller's overrides.
+/// </summary>
+internal static class LaunchEnvironment
+{
+    // The droplet runs on this machine rather than in a stack image, so the tools it finds are the host's:
+    // PATH and the variables that locate them pass through, nothing else does.
+    private static readonly string[] HostVariables =
+    [
+        "PATH", "USER", "LOGNAME", "SHELL", "TZ", "TERM", "DOTNET_ROOT",
+        "http_proxy", "https_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY",
+        "SSL_CERT_FILE", "SSL_CERT_DIR",
+    ];
+
+    public static Dictionary<string, string> Build(
+        DropletLayout layout,
+        string root,
+        string appDirectory,
+        string processType,
+        int port,
+        string appName,
+        IReadOnlyDictionary<string, string> configVars,
+        IReadOnlyDictionary<string, string> overrides)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in HostVariables)
+        {
+            if (System.Environment.GetEnvironmentVariable(name) is { } value)
+            {
+                environment[name] = value;
+            }
+        }
+
+        environment.TryAdd("PATH", "/usr/local/bin:/usr/bin:/bin");
+        foreach (var (name, value) in configVars)
+        {
+            environment[name] = value;
+        }
+
+        var portText = port.ToString(CultureInfo.InvariantCulture);
+        environment["HOME"] = appDirectory;
+        environment["PORT"] = portText;
+        if (layout == DropletLayout.CloudFoundry)
+        {
+            environment["TMPDIR"] = Path.Combine(root, "tmp");
+            environment["DEPS_DIR"] = Path.Combine(root, "deps");
+            environment["LANG"] = "en_US.UTF-8";
+            environment["MEMORY_LIMIT"] = "1024m";
+            environment["INSTANCE_INDEX"] = "0";
+            environment["CF_INSTANCE_PORT"] = portText;
+            environment["VCAP_APPLICATION"] = VcapApplication(appName, port);
+            environment["VCAP_SERVICES"] = "{}";
+        }
+        else
+        {
+            environment["DYNO"] = processType + ".1";
+        }
+
+        foreach (var (name, value) in overrides)
+        {
+            environment[name] = value;
+        }
+
+        return environment;
+    }
+
+    /// <summary>Cloud Foundry's launcher adds <c>host</c>, <c>port</c> and the instance to the staging's VCAP_APPLICATION.</summary>
+    private static string VcapApplication(string appName, int port)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartObject();
+            json.WriteString("application_id", Guid.NewGuid().ToString());
+            json.WriteString("application_name", appName);
+            json.WriteStartArray("application_uris");
+            json.WriteEndArray();
+            json.WriteString("application_version", Guid.NewGuid().ToString());
+            json.WriteString("host", "0.0.0.0");
+            json.WriteString("instance_id", Guid.NewGuid().ToString("N"));
+            json.WriteNumber("instance_index", 0);
+            json.WriteStartObject("limits");
+            json.WriteNumber("disk", 4096);
+            json.WriteNumber("fds", 16384);
+            json.WriteNumber("mem", 1024);
+            json.WriteEndObject();
+            json.WriteString("name", appName);
+            json.WriteNumber("port", port);
+            json.WriteString("space_name", "local");
+            json.WriteStartArray("uris");
+            json.WriteEndArray();
+            json.WriteString("version", Guid.NewGuid().ToString());
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+}

@@ -1,0 +1,34 @@
+using System.Diagnostics;
+
+namespace Buildpacks.Core.Launching;
+
+/// <summary>Forwards a started process's stdout and stderr to the log, line by line, as they arrive.</summary>
+internal static class OutputPump
+{
+    // Output still open this long after the process exited belongs to a background process it left behind.
+    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(3);
+
+    public static Task Start(Process process, ILaunchLog log) => Task.WhenAll(
+        PumpAsync(process.StandardOutput, line => log.Output(line, false)),
+        PumpAsync(process.StandardError, line => log.Output(line, true)));
+
+    /// <summary>Waits for the pumps to drain, but not for a daemon that keeps the pipes open.</summary>
+    public static async Task DrainAsync(Task pumps)
+    {
+        try
+        {
+            await pumps.WaitAsync(Grace).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
+    }
+
+    private static async Task PumpAsync(StreamReader reader, Action<string> onLine)
+    {
+        while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
+        {
+            onLine(line);
+        }
+    }
+}
