@@ -16,7 +16,7 @@ public sealed class RunCommandTests : IDisposable
     {
         var droplet = DropletBuilder.CloudFoundry(_temp).Process("web", "echo hello from web; exit 26").Pack();
 
-        var (exitCode, output, _) = await CliRun.InProcessAsync("run", droplet, "--dir", _temp.Combine("run"));
+        var (exitCode, output, _) = await InProcessCli.InProcessAsync("run", droplet, "--dir", _temp.Combine("run"));
 
         Assert.Equal(26, exitCode);
         Assert.Contains("\nhello from web\n", "\n" + output, StringComparison.Ordinal);
@@ -32,7 +32,7 @@ public sealed class RunCommandTests : IDisposable
             .Process("worker", "echo \"worker port=$PORT setting=$MY_SETTING\"")
             .Pack();
 
-        var (exitCode, output, _) = await CliRun.InProcessAsync(
+        var (exitCode, output, _) = await InProcessCli.InProcessAsync(
             "run", droplet, "--process", "worker", "--port", "9000", "--env", "MY_SETTING=a=b", "--dir", _temp.Combine("run"));
 
         Assert.Equal(0, exitCode);
@@ -48,7 +48,7 @@ public sealed class RunCommandTests : IDisposable
             .Executable("deps/0/exec.d/broken", "#!/usr/bin/env bash\nexit 4\n")
             .Pack();
 
-        var (exitCode, output, error) = await CliRun.InProcessAsync("run", droplet, "--dir", _temp.Combine("run"));
+        var (exitCode, output, error) = await InProcessCli.InProcessAsync("run", droplet, "--dir", _temp.Combine("run"));
 
         Assert.Equal(1, exitCode);
         Assert.Contains("error BPK5010: The exec.d program 'deps/0/exec.d/broken' exited with code 4", error, StringComparison.Ordinal);
@@ -58,7 +58,7 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task Run_help_shows_the_options_and_an_example()
     {
-        var (exitCode, output, _) = await CliRun.InProcessAsync("run", "--help");
+        var (exitCode, output, _) = await InProcessCli.InProcessAsync("run", "--help");
 
         Assert.Equal(0, exitCode);
         Assert.Contains("Example:", output, StringComparison.Ordinal);
@@ -79,8 +79,8 @@ public sealed class RunCommandTests : IDisposable
             .File("app/.profile.d/app.sh", "")
             .Pack();
 
-        var (_, text, _) = await CliRun.InProcessAsync("inspect", droplet);
-        var (_, json, _) = await CliRun.InProcessAsync("inspect", droplet, "--json");
+        var (_, text, _) = await InProcessCli.InProcessAsync("inspect", droplet);
+        var (_, json, _) = await InProcessCli.InProcessAsync("inspect", droplet, "--json");
 
         Assert.Contains(
             "Launch scripts (in the order a launch runs them):\n  exec.d  deps/0/exec.d/all\n  exec.d  deps/0/exec.d/web/web-only (web only)\n  profile app/.profile.d/app.sh\n",
@@ -101,7 +101,7 @@ public sealed class RunCommandTests : IDisposable
         var droplet = DropletBuilder.CloudFoundry(_temp)
             .Process("web", "trap 'echo got TERM; exit 42' TERM; trap 'echo got INT; exit 43' INT; echo ready; while :; do sleep 0.1; done")
             .Pack();
-        using var cli = CliRun.Start("run", droplet, "--dir", _temp.Combine("run"));
+        using var cli = CliProcess.Start(["run", droplet, "--dir", _temp.Combine("run"), "--log-format", "plain"]);
         var lines = new List<string>();
         var ready = new TaskCompletionSource();
         cli.OutputDataReceived += (_, e) =>
@@ -127,7 +127,7 @@ public sealed class RunCommandTests : IDisposable
         {
             await ready.Task.WaitAsync(Timeout);
 
-            CliRun.Signal(cli, signal);
+            InProcessCli.Signal(cli, signal);
             await cli.WaitForExitAsync().WaitAsync(Timeout);
         }
         finally
@@ -153,7 +153,7 @@ public sealed class RunCommandTests : IDisposable
             .Process("web", $"touch '{marker}'")
             .Executable("deps/0/exec.d/slow", "#!/usr/bin/env bash\necho in-exec-d\nsleep 30\n")
             .Pack();
-        using var cli = CliRun.Start("run", droplet, "--dir", _temp.Combine("run"));
+        using var cli = CliProcess.Start(["run", droplet, "--dir", _temp.Combine("run"), "--log-format", "plain"]);
         var inExecD = new TaskCompletionSource();
         cli.OutputDataReceived += (_, e) =>
         {
@@ -168,7 +168,7 @@ public sealed class RunCommandTests : IDisposable
         {
             await inExecD.Task.WaitAsync(Timeout);
 
-            CliRun.Signal(cli, "TERM");
+            InProcessCli.Signal(cli, "TERM");
             await cli.WaitForExitAsync().WaitAsync(Timeout);
         }
         finally

@@ -15,12 +15,12 @@ public sealed class RunSampleEndToEndTests(PublishedSample sample) : IClassFixtu
     public async Task Stage_then_run_serves_the_sample_on_the_given_port_until_stopped()
     {
         var droplet = sample.Temp.Combine("HelloWeb.droplet.tgz");
-        var (stageExit, stageOutput, stageError) = await CliRun.InProcessAsync(
+        var (stageExit, stageOutput, stageError) = await InProcessCli.InProcessAsync(
             "stage", sample.PublishDirectory, "--buildpack", Repository.SampleBuildpack, "--output", droplet);
         Assert.True(stageExit == 0, stageOutput + stageError);
         var port = FreePort.Next();
 
-        using var cli = CliRun.Start("run", droplet, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dir", sample.Temp.Combine("run"));
+        using var cli = CliProcess.Start(["run", droplet, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dir", sample.Temp.Combine("run"), "--log-format", "plain"]);
         var output = cli.StandardOutput.ReadToEndAsync();
         var error = cli.StandardError.ReadToEndAsync();
         try
@@ -29,7 +29,7 @@ public sealed class RunSampleEndToEndTests(PublishedSample sample) : IClassFixtu
             var body = await GetWhenUpAsync(http, $"http://127.0.0.1:{port}/", cli);
             Assert.Equal("Hello from a buildpack droplet!", body);
 
-            CliRun.Signal(cli, "TERM");
+            InProcessCli.Signal(cli, "TERM");
             await cli.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
         }
         finally
@@ -59,5 +59,27 @@ public sealed class RunSampleEndToEndTests(PublishedSample sample) : IClassFixtu
                 await Task.Delay(200);
             }
         }
+    }
+
+    [Fact]
+    public async Task The_published_sample_stages_into_a_cf_droplet_with_a_web_process_and_the_same_sha_twice()
+    {
+        var first = sample.Temp.Combine("first.tgz");
+        var second = sample.Temp.Combine("second.tgz");
+
+        var one = await CliProcess.RunAsync(["stage", sample.PublishDirectory, "--buildpack", Repository.SampleBuildpack, "--output", first]);
+        var two = await CliProcess.RunAsync(["stage", sample.PublishDirectory, "--buildpack", Repository.SampleBuildpack, "--output", second, "--cache-dir", sample.Temp.Combine("cache")]);
+
+        Assert.True(one.ExitCode == 0, CliProcess.Describe(one));
+        Assert.True(two.ExitCode == 0, CliProcess.Describe(two));
+        var entries = DropletContents.ByName(first);
+        foreach (var name in new[] { "./app/", "./app/HelloWeb.dll", "./app/HelloWeb.runtimeconfig.json", "./app/.profile.d/dotnet.sh", "./deps/", "./profile.d/", "./tmp/", "./logs/", "./staging_info.yml" })
+        {
+            Assert.True(entries.ContainsKey(name), name + " missing");
+        }
+
+        Assert.Contains("\"web\": \"dotnet HelloWeb.dll\"", entries["./staging_info.yml"].Text, StringComparison.Ordinal);
+        Assert.Contains("ASPNETCORE_URLS=\"http://0.0.0.0:${PORT:-8080}\"", entries["./app/.profile.d/dotnet.sh"].Text, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
     }
 }
