@@ -119,6 +119,36 @@ public sealed class CakeScriptTests(AddinFeed feed) : IDisposable
         Assert.Contains("buildpacks", tags);
     }
 
+    [Fact]
+    public void DropletRun_starts_the_droplet_with_its_environment_and_the_handle_stops_it()
+    {
+        _temp.CreateApp("app", ("Procfile", "web: echo \"PORT=$PORT EXAMPLE=$EXAMPLE\"; exec sleep 300\nworker: exit 26\n"));
+        var script = WriteScript($$"""
+            var result = BuildpackStage("app", new BuildpackStageSettings().WithBuildpack("{{Fixture("recorder")}}").SetDropletPath("app.droplet.tgz"));
+            using (var app = DropletRun(result.DropletPath, new DropletRunSettings().SetPort(9123).WithEnvironmentVariable("EXAMPLE", "from-cake").SetRunDirectory("run")))
+            {
+                Information("PID {0}", app.ProcessId);
+                Information("STILL RUNNING {0}", app.WaitForExit(TimeSpan.FromSeconds(2)) == null && app.IsRunning);
+                Information("URL {0}", app.Url);
+                Information("STOPPED {0}", app.Stop(TimeSpan.FromSeconds(5)));
+            }
+
+            var worker = DropletRun(result.DropletPath, new DropletRunSettings().SetProcessType("worker").SetRunDirectory("run"));
+            Information("WORKER EXITED {0}", worker.WaitForExit(TimeSpan.FromSeconds(30)));
+            """);
+
+        var run = feed.RunCake(script);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("       PORT=9123 EXAMPLE=from-cake", run.Lines);
+        Assert.Contains("STILL RUNNING True", run.Lines);
+        Assert.Contains("URL http://127.0.0.1:9123/", run.Lines);
+        Assert.Contains("STOPPED 143", run.Lines);
+        Assert.Contains("WORKER EXITED 26", run.Lines);
+        var pid = int.Parse(run.Lines.Single(l => l.StartsWith("PID ", StringComparison.Ordinal))[4..], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.False(File.Exists($"/proc/{pid}/stat") && File.ReadAllText($"/proc/{pid}/stat").Split(") ", 2)[1][0] is not ('Z' or 'X'), $"process {pid} still runs");
+    }
+
     private static string Fixture(string name) => Repository.FixtureBuildpack(name);
 
     private string WriteScript(string body)

@@ -1,0 +1,57 @@
+using Buildpacks.Core.Launching;
+
+namespace Cake.Buildpacks;
+
+/// <summary>
+/// A droplet started by <see cref="BuildpacksAliases.DropletRun"/>. It runs in a process group of its own and
+/// outlives the script unless stopped: call <see cref="Stop"/>, or dispose it (<c>using var app = DropletRun(...)</c>).
+/// </summary>
+public sealed class RunningDroplet : IDisposable
+{
+    private readonly LaunchedProcess _process;
+
+    internal RunningDroplet(LaunchedProcess process) => _process = process;
+
+    /// <summary>The process type that runs.</summary>
+    public string ProcessType => _process.ProcessType;
+
+    /// <summary>The command that runs.</summary>
+    public string Command => _process.Command;
+
+    /// <summary>The port the app was given as <c>PORT</c>.</summary>
+    public int Port => _process.Port;
+
+    /// <summary>The loopback URL of the app: <c>http://127.0.0.1:PORT/</c>.</summary>
+    public Uri Url => new($"http://127.0.0.1:{Port}/");
+
+    /// <summary>The app directory inside the run directory.</summary>
+    public string AppDirectory => _process.AppDirectory;
+
+    /// <summary>Whether the process still runs.</summary>
+    public bool IsRunning => !_process.Exited.IsCompleted;
+
+    /// <summary>The process id.</summary>
+    public int ProcessId => _process.Process.Id;
+
+    /// <summary>Stops the app (SIGTERM, then SIGKILL after <paramref name="grace"/>, default 10 s) and returns its exit code.</summary>
+    /// <param name="grace">How long the app may take to stop after SIGTERM.</param>
+    /// <returns>The app's exit code.</returns>
+    public int Stop(TimeSpan? grace = null) => _process.StopAsync(grace).GetAwaiter().GetResult();
+
+    /// <summary>Waits for the app to exit by itself.</summary>
+    /// <param name="timeout">How long to wait; null waits forever.</param>
+    /// <returns>The exit code, or null when the app still runs after <paramref name="timeout"/>.</returns>
+    public int? WaitForExit(TimeSpan? timeout = null)
+    {
+        var exited = _process.Exited;
+        if (timeout is { } limit && !exited.Wait(limit))
+        {
+            return null;
+        }
+
+        return exited.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Stops the app if it still runs.</summary>
+    public void Dispose() => _process.DisposeAsync().AsTask().GetAwaiter().GetResult();
+}
