@@ -35,7 +35,7 @@ public sealed partial class InterruptTests : IDisposable
         Assert.False(File.Exists(droplet));
         foreach (var pid in File.ReadAllLines(pids).Select(int.Parse))
         {
-            Assert.True(!File.Exists($"/proc/{pid}/stat") || File.ReadAllText($"/proc/{pid}/stat").Split(") ", 2)[1][0] is 'Z' or 'X', $"process {pid} still runs");
+            Assert.False(ProcessState.IsRunning(pid), $"process {pid} still runs");
         }
     }
 }

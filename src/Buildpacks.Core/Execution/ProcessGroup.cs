@@ -1,16 +1,10 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 
 namespace Buildpacks.Core.Execution;
 
 /// <summary>Stops a script and everything it started.</summary>
-internal static partial class ProcessGroup
+internal static class ProcessGroup
 {
-    private const int SigKill = 9;
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
-
     /// <summary>
     /// Scripts start as session leaders (through setsid), so their process group id is their pid:
     /// signalling the group reaches grandchildren that the tree walk of <see cref="Process.Kill(bool)"/>
@@ -30,7 +24,7 @@ internal static partial class ProcessGroup
 
         if (isGroupLeader && !OperatingSystem.IsWindows())
         {
-            _ = Kill(-pid, SigKill);
+            ProcessSignals.Send(pid, isGroupLeader: true, ProcessSignals.SigKill);
         }
 
         try

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Buildpacks.Core.Staging;
 
 namespace Buildpacks.Core.Launching;
@@ -56,7 +55,7 @@ internal static class LaunchEnvironment
             environment["MEMORY_LIMIT"] = "1024m";
             environment["INSTANCE_INDEX"] = "0";
             environment["CF_INSTANCE_PORT"] = portText;
-            environment["VCAP_APPLICATION"] = VcapApplication(appName, port);
+            environment["VCAP_APPLICATION"] = VcapApplication.Json(appName, port);
             environment["VCAP_SERVICES"] = "{}";
         }
         else
@@ -70,37 +69,5 @@ internal static class LaunchEnvironment
         }
 
         return environment;
-    }
-
-    /// <summary>Cloud Foundry's launcher adds <c>host</c>, <c>port</c> and the instance to the staging's VCAP_APPLICATION.</summary>
-    private static string VcapApplication(string appName, int port)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
-        {
-            json.WriteStartObject();
-            json.WriteString("application_id", Guid.NewGuid().ToString());
-            json.WriteString("application_name", appName);
-            json.WriteStartArray("application_uris");
-            json.WriteEndArray();
-            json.WriteString("application_version", Guid.NewGuid().ToString());
-            json.WriteString("host", "0.0.0.0");
-            json.WriteString("instance_id", Guid.NewGuid().ToString("N"));
-            json.WriteNumber("instance_index", 0);
-            json.WriteStartObject("limits");
-            json.WriteNumber("disk", 4096);
-            json.WriteNumber("fds", 16384);
-            json.WriteNumber("mem", 1024);
-            json.WriteEndObject();
-            json.WriteString("name", appName);
-            json.WriteNumber("port", port);
-            json.WriteString("space_name", "local");
-            json.WriteStartArray("uris");
-            json.WriteEndArray();
-            json.WriteString("version", Guid.NewGuid().ToString());
-            json.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 }

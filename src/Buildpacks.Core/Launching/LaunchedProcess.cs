@@ -1,3 +1,4 @@
+using Buildpacks.Core.Execution;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Buildpacks.Core.Diagnostics;
 
 namespace Buildpacks.Core.Staging;
@@ -36,7 +35,7 @@ internal static class StagingEnvironment
         environment["CF_STACK"] = request.Stack;
         environment["LANG"] = "en_US.UTF-8";
         environment["MEMORY_LIMIT"] = "1024m";
-        environment["VCAP_APPLICATION"] = VcapApplication(appName);
+        environment["VCAP_APPLICATION"] = VcapApplication.Json(appName);
         environment["VCAP_SERVICES"] = "{}";
         environment["REQUEST_ID"] = Guid.NewGuid().ToString();
         if (GitCommit(request.AppDirectory) is { } commit)
@@ -67,33 +66,6 @@ internal static class StagingEnvironment
             VariableNames.EnsureValid(name);
             File.WriteAllText(Path.Combine(envDirectory, name), value);
         }
-    }
-
-    private static string VcapApplication(string appName)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
-        {
-            json.WriteStartObject();
-            json.WriteString("application_id", Guid.NewGuid().ToString());
-            json.WriteString("application_name", appName);
-            json.WriteStartArray("application_uris");
-            json.WriteEndArray();
-            json.WriteString("application_version", Guid.NewGuid().ToString());
-            json.WriteStartObject("limits");
-            json.WriteNumber("disk", 4096);
-            json.WriteNumber("fds", 16384);
-            json.WriteNumber("mem", 1024);
-            json.WriteEndObject();
-            json.WriteString("name", appName);
-            json.WriteString("space_name", "local");
-            json.WriteStartArray("uris");
-            json.WriteEndArray();
-            json.WriteString("version", Guid.NewGuid().ToString());
-            json.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private static string? GitCommit(string appDirectory)

@@ -56,37 +56,7 @@ public sealed class TimeoutAndCancellationTests : IDisposable
         Assert.Equal(2, pids.Count);
         foreach (var pid in pids)
         {
-            Assert.False(IsRunning(pid), $"process {pid} still runs");
+            Assert.False(ProcessState.IsRunning(pid), $"process {pid} still runs");
         }
-    }
-
-    // A killed process whose parent is gone may linger as a zombie until init reaps it: not running.
-    private static bool IsRunning(int pid)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var stat = $"/proc/{pid}/stat";
-            if (!File.Exists(stat))
-            {
-                return false;
-            }
-
-            try
-            {
-                var state = File.ReadAllText(stat).Split(") ", 2)[1][0];
-                if (state is 'Z' or 'X')
-                {
-                    return false;
-                }
-            }
-            catch (IOException)
-            {
-                return false;
-            }
-
-            Thread.Sleep(100);
-        }
-
-        return true;
     }
 }

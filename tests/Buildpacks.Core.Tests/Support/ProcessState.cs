@@ -1,4 +1,4 @@
-namespace Cake.Buildpacks.Tests.Support;
+namespace Buildpacks.Core.Tests.Support;
 
 /// <summary>Whether a process still runs, from /proc.</summary>
 public static class ProcessState

@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
 
-namespace Buildpacks.Core.Launching;
+namespace Buildpacks.Core.Execution;
 
-/// <summary>Sends POSIX signals to a launched process's whole process group.</summary>
+/// <summary>Sends POSIX signals to a process, or to the whole process group it leads.</summary>
 internal static partial class ProcessSignals
 {
     public const int SigKill = 9;
