@@ -46,9 +46,8 @@ public sealed class TestProject
                 <CleanFile>$(MSBuildProjectFile).FileListAbsolute.txt</CleanFile>
               </PropertyGroup>
             {body}
-              <!-- The SDK's shape: Publish, then AfterPublish (which the SDK runs after its own post-publish work). -->
+              <!-- A console project's shape: staging hooks onto Publish. -->
               <Target Name="Publish" />
-              <Target Name="AfterPublish" AfterTargets="Publish" />
               <Import Project="{build}/Buildpacks.Tasks.targets" />
             </Project>
             """);
