@@ -98,7 +98,7 @@ public sealed partial class ConsoleAppPublishTests(PackagedTasks packaged) : IDi
     {
         var pidFile = _temp.Combine("pids");
         var droplet = _temp.Combine("slow.droplet.tgz");
-        using var publish = _app.StartPublish("-v:n", "-p:Buildpack=" + Repository.FixtureBuildpack("slow"), "-p:SlowPidFile=" + pidFile, "-p:BuildpackDropletPath=" + droplet);
+        using var publish = _app.StartPublish("-v:n", "-p:Buildpack=" + Repository.FixtureBuildpack("slow"), "-p:SlowPidFile=" + pidFile, "-p:BuildpackDropletPath=" + droplet, "-p:BuildpackTimeout=120s");
         Assert.True(publish.WaitForOutput("slow compile started", TimeSpan.FromMinutes(3)), publish.Output);
 
         publish.Interrupt();

@@ -163,6 +163,7 @@ public sealed class StageBuildpackTests : IDisposable
         var pidFile = _temp.Combine("pids");
         var task = NewTask(App(), Repository.FixtureBuildpack("slow"));
         task.EnvironmentVariables = [Item("SLOW_PID_FILE", "Value", pidFile)];
+        task.Timeout = "60s"; // if Cancel did nothing, the timeout (BPK1040) ends the test instead of a hang
         _engine.OnMessage = message =>
         {
             if (message.Message == "slow compile started")
