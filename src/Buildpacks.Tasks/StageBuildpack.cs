@@ -32,16 +32,16 @@ public sealed class StageBuildpack : BuildpackStagingTask, ICancelableTask
             return false;
         }
 
-        // A record that outlives a failed staging would describe the wrong droplet.
-        if (File.Exists(DropletInfoFile))
-        {
-            File.Delete(DropletInfoFile);
-        }
-
         using var pump = new LogPump();
         var log = new MSBuildStagingLog(pump, Log, ProjectFile);
         try
         {
+            // A record that outlives a failed staging would describe the wrong droplet.
+            if (File.Exists(DropletInfoFile))
+            {
+                File.Delete(DropletInfoFile);
+            }
+
             Log.LogMessage(MessageImportance.Normal, "Staging {0} into {1}", request.AppDirectory, request.OutputPath);
             var result = pump.Run(() => new Stager().StageAsync(request, log, _cancellation.Token));
             var record = DropletRecord.From(result);
@@ -58,6 +58,14 @@ public sealed class StageBuildpack : BuildpackStagingTask, ICancelableTask
         catch (OperationCanceledException)
         {
             LogError(new BuildpackException(TaskErrorCodes.Cancelled, "Staging was cancelled; the buildpack was stopped and no droplet was written."));
+            return false;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogError(new BuildpackException(
+                TaskErrorCodes.IntermediateFileFailed,
+                $"Could not update the droplet record '{DropletInfoFile}': {ex.Message}. Check that obj/ is writable.",
+                DropletInfoFile));
             return false;
         }
     }
