@@ -22,7 +22,12 @@ public sealed class ReadBuildpackDropletTests : IDisposable
             DropletInfoFile = _temp.Combine("project", "obj", "App.buildpack.droplet.json"),
             Buildpacks = [Repository.FixtureBuildpack("recorder")],
         };
-        Assert.True(_staged.Execute());
+        if (!_staged.Execute())
+        {
+            // xunit does not dispose a test class whose constructor throws.
+            _temp.Dispose();
+            throw new InvalidOperationException("Staging the droplet to read failed: " + string.Join("\n", _engine.Errors.Select(e => e.Message)));
+        }
     }
 
     public void Dispose() => _temp.Dispose();
