@@ -157,6 +157,24 @@ public sealed class StagingTargetsTests : IDisposable
     }
 
     [Fact]
+    public void A_list_of_buildpacks_stages_with_supply_and_finalize()
+    {
+        _project.Write($"""
+            <PropertyGroup>
+              <Buildpack>{Repository.FixtureBuildpack("supply-a")};{Repository.FixtureBuildpack("final-f")}</Buildpack>
+            </PropertyGroup>
+            """);
+
+        var build = _project.Build(new Dictionary<string, string> { ["StageWithBuildpack"] = "true" });
+
+        Assert.True(build.Succeeded, build.Log);
+        var droplet = build.State.GetItems("GeneratedDroplet").Single();
+        Assert.Equal("final-f", droplet.GetMetadataValue("DetectedBuildpack"));
+        Assert.Equal("web=final-web;worker=worker-from-supply-a", droplet.GetMetadataValue("ProcessTypes"));
+        Assert.Contains("./deps/0/bin/tool-a", DropletContents.Read(_project.DefaultDroplet).Keys);
+    }
+
+    [Fact]
     public void Detection_runs_over_the_candidates_when_no_buildpack_is_named()
     {
         File.WriteAllText(Path.Combine(_project.PublishDirectory, "recorder.txt"), "detect me");
