@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Buildpacks.Core.Sources;
+
+namespace Buildpacks.Core.Staging;
+
+/// <summary>
+/// A hash of everything a staging reads: the app's files (names, modes, contents, links), the local
+/// buildpacks' files, every field of the request, and the engine itself. Two requests with the same
+/// fingerprint stage the same droplet (buildpacks that download things aside), so a door can skip a
+/// staging whose fingerprint has not changed since its droplet was written.
+/// </summary>
+/// <remarks>
+/// Contents are hashed rather than time stamps: <c>dotnet publish</c> rewrites some files (web.config)
+/// with the same bytes on every run, and a checkout touches files it does not change.
+/// </remarks>
+public static class StagingFingerprint
+{
+    private const string FormatVersion = "buildpacks-fingerprint/1";
+
+    /// <summary>The fingerprint of <paramref name="request"/>, <c>sha256:</c> and lower-case hex.</summary>
+    public static string Compute(StagingRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var writer = new FingerprintWriter(hash);
+        writer.Record("format", FormatVersion);
+        writer.Record("engine", typeof(StagingFingerprint).Assembly.ManifestModule.ModuleVersionId.ToString());
+
+        var appDirectory = Path.GetFullPath(request.AppDirectory);
+        var output = Path.GetFullPath(request.OutputPath);
+        writer.Record("app", appDirectory);
+        if (Directory.Exists(appDirectory))
+        {
+            writer.Tree(appDirectory, relative => relative == ".git" || IsOutputFile(appDirectory, relative, output));
+        }
+
+        RecordBuildpacks(writer, "buildpack", request.Buildpacks);
+        RecordBuildpacks(writer, "candidate", request.Candidates);
+        writer.Record("output", output);
+        writer.Record("cache", request.CacheDirectory is null ? "" : Path.GetFullPath(request.CacheDirectory));
+        foreach (var (name, value) in request.Environment.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            writer.Record("env", name, value);
+        }
+
+        foreach (var (type, command) in request.ProcessTypes.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            writer.Record("process", type, command);
+        }
+
+        writer.Record("stack", request.Stack);
+        writer.Record("layout", request.Layout.ToString());
+        writer.Record("procfile", request.ProcfileMode.ToString());
+        writer.Record("timeout", request.Timeout.Ticks.ToString(CultureInfo.InvariantCulture));
+        writer.Record("result", request.ResultPath is null ? "" : Path.GetFullPath(request.ResultPath));
+        writer.Record("timestamp", request.Timestamp?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) ?? "");
+        writer.Record("application", request.ApplicationName ?? "");
+
+        // The engine falls back to the process's SOURCE_DATE_EPOCH for entry time stamps.
+        writer.Record("source-date-epoch", System.Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") ?? "");
+        return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static void RecordBuildpacks(FingerprintWriter writer, string kind, IReadOnlyList<string> references)
+    {
+        var local = new LocalDirectorySource();
+        foreach (var reference in references)
+        {
+            writer.Record(kind, reference);
+            if (local.CanResolve(reference) && Directory.Exists(reference))
+            {
+                writer.Tree(Path.GetFullPath(reference), relative => relative == ".git");
+            }
+        }
+    }
+
+    // Mirrors the stager, which leaves its own droplet (and the droplet's temporary file) out of the app.
+    private static bool IsOutputFile(string appDirectory, string relative, string output)
+    {
+        var full = Path.Combine(appDirectory, relative);
+        return full == output || (Path.GetDirectoryName(full) == Path.GetDirectoryName(output)
+            && Path.GetFileName(full).StartsWith("." + Path.GetFileName(output) + ".", StringComparison.Ordinal));
+    }
+}
