@@ -1,4 +1,3 @@
-using Buildpacks.Cli.Commands;
 using Buildpacks.Cli.Reporting;
 using Buildpacks.Core.Diagnostics;
 
@@ -6,28 +5,6 @@ namespace Buildpacks.Cli.Tests;
 
 public sealed class UnitTests
 {
-    [Theory]
-    [InlineData("90", 90)]
-    [InlineData("90s", 90)]
-    [InlineData("15m", 900)]
-    [InlineData("1h30m", 5400)]
-    [InlineData("1h", 3600)]
-    [InlineData("00:15:00", 900)]
-    public void Durations_as_people_write_them(string text, int seconds)
-    {
-        Assert.True(DurationParser.TryParse(text, out var duration));
-        Assert.Equal(TimeSpan.FromSeconds(seconds), duration);
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("soon")]
-    [InlineData("0")]
-    [InlineData("0s")]
-    [InlineData("-5")]
-    [InlineData("5 minutes")]
-    public void Nonsense_durations_are_refused(string text) => Assert.False(DurationParser.TryParse(text, out _));
-
     [Fact]
     public void GitHub_annotations_escape_newlines_percent_colons_and_commas()
     {

@@ -39,7 +39,7 @@ internal static class StageCommand
             return CommandRunner.RunAsync(reporter, async () =>
             {
                 var app = parse.GetValue(appDirectory)!;
-                if (!DurationParser.TryParse(parse.GetValue(timeout)!, out var limit))
+                if (!DurationText.TryParse(parse.GetValue(timeout)!, out var limit))
                 {
                     throw new BuildpackException(ErrorCodes.InvalidRequest, $"--timeout '{parse.GetValue(timeout)}' is not a duration. Write e.g. 90s, 15m, 1h or 00:15:00.");
                 }
