@@ -138,10 +138,14 @@ public abstract class BuildpackStagingTask : Microsoft.Build.Utilities.Task
     }
 
     // Local buildpack paths are relative to the project, as every path in a project file is; URLs pass unchanged.
+    // Each value is split on ';' again: MSBuild splits a list property only on a literal ';', and one escaped as %3B
+    // (-p:Buildpack=a%3Bb, the command-line form, which Cake renders too) reaches the task as one string with the
+    // whole list. ';' is the list separator either way, never part of a buildpack's path.
     private static List<string> References(string[] values, string projectDirectory)
     {
         var local = new LocalDirectorySource();
         return [.. values
+            .SelectMany(value => value.Split(';'))
             .Select(value => value.Trim())
             .Where(value => value.Length > 0)
             .Select(value => local.CanResolve(value) ? Path.GetFullPath(value, projectDirectory) : value)];

@@ -76,6 +76,7 @@ public static class DotNetPublishSettingsBuildpackExtensions
 
     // One value joined with ';', not one value per buildpack: Cake writes several values as `/property:Buildpack=a;b`,
     // which MSBuild's command line reads as a second property named `b` and rejects. Joined, the ';' travels
-    // escaped (%3B) and reaches the package as a literal ';' in the property's value, its list separator.
+    // escaped (%3B); MSBuild keeps it escaped, so the package's task receives the whole list as one string and
+    // splits it on ';' itself.
     private static string List(IList<string> values) => string.Join(';', values);
 }

@@ -175,6 +175,25 @@ public sealed class StagingTargetsTests : IDisposable
     }
 
     [Fact]
+    public void A_list_of_buildpacks_with_an_escaped_separator_stages_with_supply_and_finalize()
+    {
+        // What -p:Buildpack=a%3Bb gives (the README's command-line form, and what Cake renders for a list): the property
+        // keeps its ';' escaped, so MSBuild hands the task ONE string holding the whole list.
+        _project.Write();
+
+        var build = _project.Build(new Dictionary<string, string>
+        {
+            ["StageWithBuildpack"] = "true",
+            ["Buildpack"] = Repository.FixtureBuildpack("supply-a") + "%3B" + Repository.FixtureBuildpack("final-f"),
+        });
+
+        Assert.True(build.Succeeded, build.Log);
+        var droplet = build.State.GetItems("GeneratedDroplet").Single();
+        Assert.Equal("final-f", droplet.GetMetadataValue("DetectedBuildpack"));
+        Assert.Contains("./deps/0/bin/tool-a", DropletContents.Read(_project.DefaultDroplet).Keys);
+    }
+
+    [Fact]
     public void Detection_runs_over_the_candidates_when_no_buildpack_is_named()
     {
         File.WriteAllText(Path.Combine(_project.PublishDirectory, "recorder.txt"), "detect me");

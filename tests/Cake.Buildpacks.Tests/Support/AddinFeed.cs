@@ -4,8 +4,9 @@ using Buildpacks.Core.Tests.Support;
 namespace Cake.Buildpacks.Tests.Support;
 
 /// <summary>
-/// The addin packed once, as built for this test run, into a local folder feed that scripts load with
-/// <c>#addin nuget:file://...</c>; and the repository's Cake.Tool restored, for <c>dotnet cake</c>.
+/// The addin and the <c>Buildpacks.Tasks</c> MSBuild package packed once, as built for this test run, into one
+/// local folder feed: scripts load the addin with <c>#addin nuget:file://...</c>, projects reference the MSBuild
+/// package from it. And the repository's Cake.Tool restored, for <c>dotnet cake</c>.
 /// </summary>
 public sealed class AddinFeed : IDisposable
 {
@@ -19,10 +20,13 @@ public sealed class AddinFeed : IDisposable
         try
         {
             Ensure(ChildProcess.Run("dotnet", ["tool", "restore"], Repository.Root));
-            Ensure(ChildProcess.Run(
-                "dotnet",
-                ["pack", Path.Combine(Repository.Root, "src", "Cake.Buildpacks", "Cake.Buildpacks.csproj"), "--no-build", "-c", configuration, "-o", FeedDirectory],
-                Repository.Root));
+            foreach (var project in new[] { "Cake.Buildpacks", "Buildpacks.Tasks" })
+            {
+                Ensure(ChildProcess.Run(
+                    "dotnet",
+                    ["pack", Path.Combine(Repository.Root, "src", project, project + ".csproj"), "--no-build", "-c", configuration, "-o", FeedDirectory],
+                    Repository.Root));
+            }
         }
         catch
         {
@@ -33,6 +37,7 @@ public sealed class AddinFeed : IDisposable
 
         PackagePath = Directory.GetFiles(FeedDirectory, "Cake.Buildpacks.*.nupkg").Single();
         Version = Path.GetFileNameWithoutExtension(PackagePath)["Cake.Buildpacks.".Length..];
+        TasksVersion = Path.GetFileNameWithoutExtension(Directory.GetFiles(FeedDirectory, "Buildpacks.Tasks.*.nupkg").Single())["Buildpacks.Tasks.".Length..];
     }
 
     public string FeedDirectory { get; }
@@ -41,10 +46,30 @@ public sealed class AddinFeed : IDisposable
 
     public string Version { get; }
 
+    /// <summary>The version of the <c>Buildpacks.Tasks</c> package in the feed.</summary>
+    public string TasksVersion { get; }
+
     /// <summary>A NuGet packages folder of this run only, so no addin installed earlier is ever reused.</summary>
     public string PackagesFolder { get; }
 
     public string AddinDirective => $"#addin nuget:file://{FeedDirectory}?package=Cake.Buildpacks&version={Version}";
+
+    /// <summary>
+    /// Writes a nuget.config into <paramref name="directory"/> with this feed and nuget.org only, as a user does for a
+    /// project that references <c>Buildpacks.Tasks</c> from a local feed. (Restores under <see cref="RunCake"/> use
+    /// <see cref="PackagesFolder"/>, so a package packed again with the same version is never served stale.)
+    /// </summary>
+    public void WriteNuGetConfig(string directory) =>
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{FeedDirectory}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
 
     /// <summary>
     /// Runs <c>dotnet cake SCRIPT</c> from the repository root (where the tool manifest is), without colours.

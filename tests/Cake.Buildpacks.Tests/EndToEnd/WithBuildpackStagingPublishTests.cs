@@ -1,0 +1,119 @@
+using System.Text.Json;
+using Buildpacks.Core.Tests.Support;
+using Cake.Buildpacks.Tests.Support;
+
+namespace Cake.Buildpacks.Tests.EndToEnd;
+
+/// <summary>
+/// What a user of both packages does: a project references <c>Buildpacks.Tasks</c> from a local feed, and a Cake
+/// script that loads the addin from the same feed publishes it with <c>WithBuildpackStaging</c>, run by the real
+/// <c>dotnet cake</c>. The droplet proves each setting went through Cake's command line and MSBuild to the package.
+/// </summary>
+[Trait("Category", "EndToEnd")]
+[Collection(CakeRunnerCollection.Name)]
+public sealed class WithBuildpackStagingPublishTests(AddinFeed feed) : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void DotNetPublish_stages_with_the_buildpack_into_the_droplet_path_and_keeps_other_MSBuild_properties()
+    {
+        CreateProject();
+        // A space in the droplet's folder: Cake escapes it (%20), MSBuild must give it back.
+        var script = WriteScript($$"""
+            DotNetPublish("app/App.csproj", new DotNetPublishSettings
+            {
+                Configuration = "Release",
+                MSBuildSettings = new DotNetMSBuildSettings().WithProperty("Greeting", "hello from cake"),
+            }.WithBuildpackStaging(new BuildpackStagingSettings()
+                .WithBuildpack("{{Repository.FixtureBuildpack("recorder")}}")
+                .SetDropletPath(MakeAbsolute(File("my droplets/app.droplet.tgz")))));
+            """);
+
+        var run = feed.RunCake(script);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        var droplet = _temp.Combine("my droplets", "app.droplet.tgz");
+        Assert.True(File.Exists(droplet), run.Output);
+        Assert.Contains($"  App -> {droplet}", run.Lines);
+        Assert.False(File.Exists(_temp.Combine("app", "bin", "Release", "net10.0", "App.droplet.tgz")), "a droplet at the package's default path too");
+        var entries = DropletContents.ByName(droplet);
+        Assert.Contains("./app/App.dll", entries.Keys);
+        var stagingInfo = StagingInfo(entries);
+        Assert.Equal("recorder", stagingInfo.GetProperty("detected_buildpack").GetString());
+        Assert.Equal("recorder-web --marker=written-by-compile", stagingInfo.GetProperty("start_command").GetString());
+        Assert.Equal("recorder-web --marker=written-by-compile", stagingInfo.GetProperty("process_types").GetProperty("web").GetString());
+        // Variables are items of the MSBuild package, which no command line sets (so BuildpackStagingSettings has none):
+        // the project makes one from the Greeting property, which travels next to the staging properties.
+        Assert.Contains("GREETING=hello from cake\n", entries["./app/.recorded/envdir"].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DotNetPublish_stages_with_a_list_of_buildpacks_supply_then_final()
+    {
+        CreateProject();
+        var script = WriteScript($$"""
+            DotNetPublish("app/App.csproj", new DotNetPublishSettings { Configuration = "Release" }
+                .WithBuildpackStaging(new BuildpackStagingSettings()
+                    .WithBuildpack("{{Repository.FixtureBuildpack("supply-a")}}")
+                    .WithBuildpack("{{Repository.FixtureBuildpack("final-f")}}")
+                    .SetDropletPath(MakeAbsolute(File("out/app.droplet.tgz")))));
+            """);
+
+        var run = feed.RunCake(script);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        var droplet = _temp.Combine("out", "app.droplet.tgz");
+        var entries = DropletContents.ByName(droplet);
+        Assert.Contains("./deps/0/bin/tool-a", entries.Keys);
+        Assert.Contains("./profile.d/final.sh", entries.Keys);
+        var stagingInfo = StagingInfo(entries);
+        Assert.Equal("final-f", stagingInfo.GetProperty("detected_buildpack").GetString());
+        Assert.Equal("final-web", stagingInfo.GetProperty("process_types").GetProperty("web").GetString());
+        Assert.Equal("worker-from-supply-a", stagingInfo.GetProperty("process_types").GetProperty("worker").GetString());
+    }
+
+    private static JsonElement StagingInfo(Dictionary<string, DropletEntry> entries)
+    {
+        // staging_info.yml is JSON, which is YAML too.
+        using var json = JsonDocument.Parse(entries["./staging_info.yml"].Text!);
+        return json.RootElement.Clone();
+    }
+
+    /// <summary>A console app that references the MSBuild package from the feed, as <c>dotnet add package</c> writes it.</summary>
+    private void CreateProject()
+    {
+        feed.WriteNuGetConfig(_temp.Path);
+        _temp.CreateApp(
+            "app",
+            ("App.csproj", $$"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                    <Nullable>enable</Nullable>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="Buildpacks.Tasks" Version="{{feed.TasksVersion}}">
+                      <PrivateAssets>all</PrivateAssets>
+                      <IncludeAssets>runtime; build; native; contentfiles; analyzers; buildtransitive</IncludeAssets>
+                    </PackageReference>
+                  </ItemGroup>
+                  <ItemGroup>
+                    <BuildpackEnvironmentVariable Include="GREETING" Value="$(Greeting)" Condition="'$(Greeting)' != ''" />
+                  </ItemGroup>
+                </Project>
+                """),
+            ("Program.cs", "Console.WriteLine(\"Hello\");\n"));
+    }
+
+    private string WriteScript(string body)
+    {
+        var path = _temp.Combine("build.cake");
+        File.WriteAllText(path, feed.AddinDirective + "\n\n" + body + "\n");
+        return path;
+    }
+}
