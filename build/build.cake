@@ -35,7 +35,7 @@ Task("Test")
             Configuration = configuration,
             NoBuild = true,
             ResultsDirectory = testResults,
-            Loggers = new[] { "trx", "console;verbosity=normal" },
+            Loggers = new[] { "trx", "console;verbosity=minimal" },
         });
     }
     catch (Exception ex)

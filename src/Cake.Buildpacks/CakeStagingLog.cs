@@ -14,7 +14,7 @@ internal sealed class CakeStagingLog(ICakeLog log) : IStagingLog
         Write(Verbosity.Normal, LogLevel.Information, "-----> " + Title(phase, buildpack));
 
     public void PhaseFinished(string phase, string buildpack, TimeSpan duration) =>
-        Write(Verbosity.Verbose, LogLevel.Information, $"-----> {Title(phase, buildpack)} done in {duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}s");
+        Write(Verbosity.Verbose, LogLevel.Information, $"-----> {Title(phase, buildpack)} took {duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}s");
 
     // Buildpacks write progress to stderr as often as to stdout: both are the build log, not errors.
     public void Output(string line, bool isStandardError) =>

@@ -33,6 +33,36 @@ public sealed class RunningDroplet : IDisposable
     /// <summary>The process id.</summary>
     public int ProcessId => _process.Process.Id;
 
+    /// <summary>
+    /// Waits until the app accepts TCP connections on <see cref="Port"/> at 127.0.0.1: apps take a moment to
+    /// start listening, so a smoke test waits for this before its first request.
+    /// </summary>
+    /// <param name="timeout">How long to wait.</param>
+    /// <returns>True when the port answers; false when the app exited or did not listen within <paramref name="timeout"/>.</returns>
+    public bool WaitUntilListening(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!_process.Exited.IsCompleted)
+        {
+            try
+            {
+                using var client = new System.Net.Sockets.TcpClient();
+                client.Connect(System.Net.IPAddress.Loopback, Port);
+                return true;
+            }
+            catch (System.Net.Sockets.SocketException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(200);
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Stops the app (SIGTERM, then SIGKILL after <paramref name="grace"/>, default 10 s) and returns its exit code.</summary>
     /// <param name="grace">How long the app may take to stop after SIGTERM.</param>
     /// <returns>The app's exit code.</returns>

@@ -81,6 +81,17 @@ public sealed class StageCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task No_buildpack_names_the_options_to_use()
+    {
+        var app = _temp.CreateApp("app", ("index.txt", "hi"));
+
+        var run = await CliProcess.RunAsync(["stage", app, "-o", _temp.Combine("x.tgz")]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error BPK1007: No buildpack was given. Name the buildpack with --buildpack DIR, or candidates to detect with --candidate DIR.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Heroku_layout_and_result_json_on_request()
     {
         var app = _temp.CreateApp("app", ("index.txt", "hi"));

@@ -41,7 +41,14 @@ internal static class StageCommand
                 var app = parse.GetValue(appDirectory)!;
                 if (!DurationText.TryParse(parse.GetValue(timeout)!, out var limit))
                 {
-                    throw new BuildpackException(ErrorCodes.InvalidRequest, $"--timeout '{parse.GetValue(timeout)}' is not a duration. Write e.g. 90s, 15m, 1h or 00:15:00.");
+                    throw new BuildpackException(ErrorCodes.InvalidRequest, $"--timeout '{parse.GetValue(timeout)}' is not a positive duration. Write e.g. 90s, 15m, 1h or 00:15:00.");
+                }
+
+                if ((parse.GetValue(buildpacks) ?? []).Length == 0 && (parse.GetValue(candidates) ?? []).Length == 0)
+                {
+                    throw new BuildpackException(
+                        ErrorCodes.InvalidRequest,
+                        "No buildpack was given. Name the buildpack with --buildpack DIR, or candidates to detect with --candidate DIR.");
                 }
 
                 var variables = new Dictionary<string, string>(StringComparer.Ordinal);

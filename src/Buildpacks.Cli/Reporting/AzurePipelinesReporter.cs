@@ -9,7 +9,7 @@ internal sealed class AzurePipelinesReporter(TextWriter output, TextWriter error
 
     public override void PhaseFinished(string phase, string buildpack, TimeSpan duration)
     {
-        Out.WriteLine($"{Title(phase, buildpack)} done in {Seconds(duration)}");
+        Out.WriteLine($"{Title(phase, buildpack)} took {Seconds(duration)}");
         Out.WriteLine("##[endgroup]");
     }
 

@@ -16,7 +16,7 @@ internal abstract class Reporter(TextWriter output, TextWriter error) : IStaging
     public virtual void PhaseStarted(string phase, string buildpack) => Out.WriteLine($"-----> {Title(phase, buildpack)}");
 
     public virtual void PhaseFinished(string phase, string buildpack, TimeSpan duration) =>
-        Out.WriteLine($"-----> {Title(phase, buildpack)} done in {Seconds(duration)}");
+        Out.WriteLine($"-----> {Title(phase, buildpack)} took {Seconds(duration)}");
 
     public void Output(string line, bool isStandardError) => (isStandardError ? Err : Out).WriteLine("       " + line);
 

@@ -66,7 +66,7 @@ public static class DropletInspector
         }
         catch (Exception ex) when (ex is InvalidDataException or FormatException or EndOfStreamException)
         {
-            throw new BuildpackException(ErrorCodes.InvalidDroplet, $"'{full}' is not a droplet (a gzipped tar): {ex.Message}", full, CfExitCodes.Other, ex);
+            throw new BuildpackException(ErrorCodes.InvalidDroplet, $"'{full}' is not a droplet: a droplet is a gzipped tar archive (.tgz), as 'buildpacks stage' writes. Reading it failed with: {ex.Message}", full, CfExitCodes.Other, ex);
         }
 
         var isCloudFoundry = stagingInfo is not null && entries.Contains("./app/");

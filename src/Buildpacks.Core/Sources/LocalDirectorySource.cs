@@ -17,6 +17,14 @@ public sealed class LocalDirectorySource : IBuildpackSource
     public Task<ResolvedBuildpack> ResolveAsync(string reference, string destination, CancellationToken cancellationToken)
     {
         var source = Path.GetFullPath(reference);
+        if (File.Exists(source))
+        {
+            throw new BuildpackException(
+                ErrorCodes.BuildpackSourceUnsupported,
+                $"The buildpack '{source}' is a file, not a directory. Archives (.tgz, .zip) are not supported yet: extract it and give the directory that contains bin/.",
+                source);
+        }
+
         if (!Directory.Exists(source))
         {
             throw new BuildpackException(

@@ -197,7 +197,7 @@ public sealed class Stager
                 recordingLog.Warning(new BuildpackDiagnostic(
                     ErrorCodes.NoWebProcess,
                     "No 'web' process type: the buildpack declared none and the app has no Procfile line for it. App will not start unless a command is provided at runtime.",
-                    Path.Combine(appDirectory, "Procfile")));
+                    File.Exists(Path.Combine(appDirectory, "Procfile")) ? Path.Combine(appDirectory, "Procfile") : null));
             }
 
             var packed = Pack(request, workspace, outcome, recordingLog, timings, cancellationToken);

@@ -24,7 +24,7 @@ public sealed class ReleaseAndProcfileTests : IDisposable
 
         Assert.Empty(result.ProcessTypes);
         Assert.Equal("", result.StartCommand);
-        Assert.Contains(log.Warnings, w => w.Code == ErrorCodes.NoWebProcess);
+        Assert.Contains(log.Warnings, w => w.Code == ErrorCodes.NoWebProcess && w.File == null); // no Procfile to point at
         Assert.Contains("\"start_command\": \"\"", DropletContents.TextOf(result.DropletPath, "./staging_info.yml"), StringComparison.Ordinal);
     }
 
@@ -99,7 +99,7 @@ public sealed class ReleaseAndProcfileTests : IDisposable
         var result = await StagingFixture.StageAsync(StagingFixture.Request(_temp, app, "recorder") with { ProcfileMode = ProcfileMode.ReplaceDefaults }, log);
 
         Assert.Equal(new SortedDictionary<string, string> { ["clock"] = "my-clock" }, result.ProcessTypes);
-        Assert.Contains(log.Warnings, w => w.Code == ErrorCodes.NoWebProcess);
+        Assert.Contains(log.Warnings, w => w.Code == ErrorCodes.NoWebProcess && w.File == Path.Combine(app, "Procfile"));
     }
 
     [Fact]

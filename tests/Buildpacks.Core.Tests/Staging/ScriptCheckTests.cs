@@ -66,6 +66,19 @@ public sealed class ScriptCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_given_as_a_buildpack_says_archives_are_not_supported_yet()
+    {
+        var app = _temp.CreateApp("app", ("index.txt", "hi"));
+        var archive = _temp.Combine("buildpack.tgz");
+        File.WriteAllText(archive, "not really an archive");
+
+        var error = await Assert.ThrowsAsync<BuildpackException>(() => StagingFixture.StageAsync(StagingFixture.Request(_temp, app, archive)));
+
+        Assert.Equal(ErrorCodes.BuildpackSourceUnsupported, error.Code);
+        Assert.Contains("is a file, not a directory", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_app_directory_is_a_coded_error()
     {
         var error = await Assert.ThrowsAsync<BuildpackException>(() => StagingFixture.StageAsync(StagingFixture.Request(_temp, _temp.Combine("no-app"), "recorder")));

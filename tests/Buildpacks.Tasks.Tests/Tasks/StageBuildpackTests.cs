@@ -148,13 +148,25 @@ public sealed class StageBuildpackTests : IDisposable
     [Fact]
     public void Engine_warnings_keep_their_code_and_file()
     {
-        var task = NewTask(App(("release.yml", "--- {default_process_types: {worker: w}}")), Repository.FixtureBuildpack("recorder"));
+        var task = NewTask(App(("release.yml", "--- {default_process_types: {worker: w}}"), ("Procfile", "clock: tick\n")), Repository.FixtureBuildpack("recorder"));
 
         Assert.True(task.Execute());
 
         var warning = Assert.Single(_engine.Warnings);
         Assert.Equal("BPK2001", warning.Code);
         Assert.Equal(Path.Combine(task.AppDirectory, "Procfile"), warning.File);
+    }
+
+    [Fact]
+    public void Engine_warnings_about_no_file_point_at_the_project()
+    {
+        var task = NewTask(App(("release.yml", "--- {default_process_types: {worker: w}}")), Repository.FixtureBuildpack("recorder"));
+
+        Assert.True(task.Execute());
+
+        var warning = Assert.Single(_engine.Warnings);
+        Assert.Equal("BPK2001", warning.Code);
+        Assert.Equal(task.ProjectFile, warning.File);
     }
 
     [Fact]

@@ -129,6 +129,7 @@ public sealed class CakeScriptTests(AddinFeed feed) : IDisposable
             {
                 Information("PID {0}", app.ProcessId);
                 Information("STILL RUNNING {0}", app.WaitForExit(TimeSpan.FromSeconds(2)) == null && app.IsRunning);
+                Information("LISTENING {0}", app.WaitUntilListening(TimeSpan.FromSeconds(1)));
                 Information("URL {0}", app.Url);
                 Information("STOPPED {0}", app.Stop(TimeSpan.FromSeconds(5)));
             }
@@ -142,11 +143,46 @@ public sealed class CakeScriptTests(AddinFeed feed) : IDisposable
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("       PORT=9123 EXAMPLE=from-cake", run.Lines);
         Assert.Contains("STILL RUNNING True", run.Lines);
+        Assert.Contains("LISTENING False", run.Lines); // sleep listens on nothing
         Assert.Contains("URL http://127.0.0.1:9123/", run.Lines);
         Assert.Contains("STOPPED 143", run.Lines);
         Assert.Contains("WORKER EXITED 26", run.Lines);
         var pid = int.Parse(run.Lines.Single(l => l.StartsWith("PID ", StringComparison.Ordinal))[4..], System.Globalization.CultureInfo.InvariantCulture);
         Assert.False(ProcessState.IsRunning(pid), $"process {pid} still runs");
+    }
+
+    [Fact]
+    public void DropletRun_waits_until_the_app_listens_then_serves_requests()
+    {
+        var port = FreePort();
+        _temp.CreateApp(
+            "app",
+            ("Procfile", "web: exec perl serve.pl\n"),
+            ("serve.pl", "use IO::Socket::INET;\nsleep 1;\nmy $s = IO::Socket::INET->new(LocalAddr => '127.0.0.1', LocalPort => $ENV{PORT}, Listen => 5, ReuseAddr => 1) or die $!;\nwhile (my $c = $s->accept) { print $c \"HTTP/1.0 200 OK\\r\\nContent-Type: text/plain\\r\\n\\r\\nhello from $ENV{EXAMPLE}\\n\"; close $c; }\n"));
+        var script = WriteScript($$"""
+            var result = BuildpackStage("app", new BuildpackStageSettings().WithBuildpack("{{Fixture("recorder")}}").SetDropletPath("app.droplet.tgz"));
+            using (var app = DropletRun(result.DropletPath, new DropletRunSettings().SetPort({{port}}).WithEnvironmentVariable("EXAMPLE", "cake").SetRunDirectory("run")))
+            {
+                Information("LISTENING {0}", app.WaitUntilListening(TimeSpan.FromSeconds(30)));
+                using var http = new System.Net.Http.HttpClient();
+                Information("BODY {0}", http.GetStringAsync(app.Url).GetAwaiter().GetResult().Trim());
+            }
+            """);
+
+        var run = feed.RunCake(script);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("LISTENING True", run.Lines);
+        Assert.Contains("BODY hello from cake", run.Lines);
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     private static string Fixture(string name) => Repository.FixtureBuildpack(name);
