@@ -101,7 +101,7 @@ public sealed class BuildpackStageAliasTests : IDisposable
     [Fact]
     public void Engine_warnings_become_Cake_warnings_with_their_code_and_file()
     {
-        var app = _temp.CreateApp("app", ("recorder.txt", "x"), ("release.yml", "default_process_types:\n  worker: only-a-worker\n"));
+        var app = _temp.CreateApp("app", ("recorder.txt", "x"), ("release.yml", "default_process_types:\n  worker: only-a-worker\n"), ("Procfile", "clock: tick\n"));
 
         _context.BuildpackStage("app", new BuildpackStageSettings().WithBuildpack(Repository.FixtureBuildpack("recorder")));
 
