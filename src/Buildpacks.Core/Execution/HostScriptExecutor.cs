@@ -12,14 +12,8 @@ public sealed class HostScriptExecutor : IScriptExecutor
 
     private static readonly string BashPath = FindOnPath("bash") ?? "/bin/sh";
 
-    // exec fails with ETXTBSY ("Text file busy") while any process still holds a write handle on the
-    // script: here, a child forked by another thread of this process in the instant a buildpack was being
-    // copied, before that child reached its own exec. The handle goes away within milliseconds, so the
-    // wrapper retries (bash's execfail keeps the shell alive after a failed exec). A script that cannot run
-    // for any other reason was already reported by ScriptChecks.
-    private const string ExecWrapper =
-        "shopt -s execfail 2>/dev/null; n=0; while :; do exec \"$0\" \"$@\" </dev/null; s=$?; " +
-        "if [ $s -ne 126 ] || [ $n -ge 40 ]; then exit $s; fi; n=$((n+1)); sleep 0.05; done";
+    // stdin from /dev/null, not an inherited terminal or an empty pipe.
+    private static readonly string ExecWrapper = ExecRetry.Wrap("exec \"$0\" \"$@\" </dev/null");
 
     /// <inheritdoc />
     public async Task<ScriptOutcome> RunAsync(ScriptInvocation invocation, Action<string, bool> onLine, CancellationToken cancellationToken)

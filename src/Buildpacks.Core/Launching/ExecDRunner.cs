@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Buildpacks.Core.Diagnostics;
+using Buildpacks.Core.Execution;
 using Buildpacks.Core.Toml;
 
 namespace Buildpacks.Core.Launching;
@@ -14,12 +15,8 @@ internal static class ExecDRunner
 {
     private const UnixFileMode AnyExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
 
-    // exec fails with ETXTBSY while another thread's freshly forked child still holds a write handle on a file
-    // just extracted; it clears within milliseconds, so the wrapper retries (execfail keeps bash alive). Any other
-    // exec failure of a file that is executable (checked before) ends the same way after the retries.
-    private const string Wrapper =
-        "shopt -s execfail; n=0; while :; do exec \"$0\" 3>\"$1\" </dev/null; s=$?; " +
-        "if [ $s -ne 126 ] || [ $n -ge 40 ]; then exit $s; fi; n=$((n+1)); sleep 0.05; done";
+    // fd 3 opened on the output file for the program, stdin from /dev/null.
+    private static readonly string Wrapper = ExecRetry.Wrap("exec \"$0\" 3>\"$1\" </dev/null");
 
     public static async Task RunAsync(
         string programPath,
