@@ -41,11 +41,7 @@ public sealed class ToolPackageTests : IDisposable
             start.Environment[name] = value;
         }
 
-        // This test may run inside an MSBuild-driven 'dotnet test': its variables must not steer the pack.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
+        ChildBuildEnvironment.RemoveMSBuildVariables(start);
 
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();

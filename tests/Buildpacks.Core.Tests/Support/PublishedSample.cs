@@ -31,11 +31,7 @@ public sealed class PublishedSample : IAsyncLifetime
             startInfo.ArgumentList.Add(argument);
         }
 
-        // The test host may run inside an MSBuild-driven 'dotnet test': its MSBuild variables must not steer this build.
-        foreach (var name in startInfo.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            startInfo.Environment.Remove(name);
-        }
+        ChildBuildEnvironment.RemoveMSBuildVariables(startInfo);
 
         using var process = Process.Start(startInfo)!;
         var output = process.StandardOutput.ReadToEndAsync();

@@ -39,7 +39,7 @@ public sealed partial class ConsoleAppPublishTests(PackagedTasks packaged) : IDi
         var item = GeneratedDropletLine().Match(output);
         Assert.True(item.Success, output);
         Assert.Equal(_app.Droplet, item.Groups["path"].Value);
-        Assert.Equal(DropletContents.Sha256(_app.FirstDroplet), item.Groups["sha"].Value);
+        Assert.Equal(Buildpacks.Core.Droplets.DropletInspector.Sha256Of(_app.FirstDroplet), item.Groups["sha"].Value);
         Assert.Equal(new FileInfo(_app.FirstDroplet).Length.ToString(System.Globalization.CultureInfo.InvariantCulture), item.Groups["size"].Value);
         Assert.Equal("recorder", item.Groups["buildpack"].Value);
         Assert.Equal("web=recorder-web --marker=written-by-compile;worker=dotnet HelloConsole.dll --worker", item.Groups["types"].Value);
@@ -109,6 +109,6 @@ public sealed partial class ConsoleAppPublishTests(PackagedTasks packaged) : IDi
         Assert.False(File.Exists(droplet));
         var pids = File.ReadAllLines(pidFile).Select(int.Parse).ToList();
         Assert.Equal(2, pids.Count);
-        Assert.All(pids, pid => Assert.False(ProcessChecks.IsRunning(pid), $"process {pid} still runs"));
+        Assert.All(pids, pid => Assert.False(Buildpacks.Core.Tests.Support.ProcessState.IsRunning(pid), $"process {pid} still runs"));
     }
 }

@@ -29,16 +29,7 @@ public sealed class PackagedTasks : IDisposable
 
         Package = Directory.GetFiles(Feed, "Buildpacks.Tasks.*.nupkg").Single();
         Version = Path.GetFileNameWithoutExtension(Package)["Buildpacks.Tasks.".Length..];
-        Temp.Write("nuget.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{Feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
+        Buildpacks.Core.Tests.Support.LocalFeedConfig.Write(Temp.Path, Feed);
         _consoleApp = new(() => PublishedApp.CreateConsoleApp(this));
         _webApp = new(() => PublishedApp.CreateWebApp(this));
     }

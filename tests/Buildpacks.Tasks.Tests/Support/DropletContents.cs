@@ -1,10 +1,9 @@
 using System.Formats.Tar;
 using System.IO.Compression;
-using System.Security.Cryptography;
 
 namespace Buildpacks.Tasks.Tests.Support;
 
-/// <summary>Reads a droplet the way a test checks it: entry names, small files' text, its sha256.</summary>
+/// <summary>Reads a droplet the way a test checks it: entry names and small files' text.</summary>
 public static class DropletContents
 {
     public static IReadOnlyDictionary<string, string?> Read(string path)
@@ -32,12 +31,6 @@ public static class DropletContents
         Read(path).TryGetValue(name, out var text) && text is not null
             ? text
             : throw new InvalidOperationException($"{name} is not a file in {path}");
-
-    public static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
 
     /// <summary>Extracts the droplet into <paramref name="directory"/>, modes and links kept.</summary>
     public static void Extract(string path, string directory)

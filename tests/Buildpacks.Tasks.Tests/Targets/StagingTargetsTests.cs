@@ -35,7 +35,7 @@ public sealed class StagingTargetsTests : IDisposable
         Assert.True(build.Succeeded, build.Log);
         var droplet = Assert.Single(build.State.GetItems("GeneratedDroplet"));
         Assert.Equal(_project.DefaultDroplet, droplet.EvaluatedInclude);
-        Assert.Equal(DropletContents.Sha256(_project.DefaultDroplet), droplet.GetMetadataValue("Sha256"));
+        Assert.Equal(Buildpacks.Core.Droplets.DropletInspector.Sha256Of(_project.DefaultDroplet), droplet.GetMetadataValue("Sha256"));
         Assert.Equal("recorder", droplet.GetMetadataValue("DetectedBuildpack"));
         Assert.Equal("web=recorder-web --marker=written-by-compile;worker=recorder-worker", droplet.GetMetadataValue("ProcessTypes"));
         Assert.Contains(build.State.GetItems("FileWrites"), item => item.EvaluatedInclude == _project.DefaultDroplet);
@@ -63,7 +63,7 @@ public sealed class StagingTargetsTests : IDisposable
         Assert.True(build.Succeeded, build.Log);
         var droplet = Assert.Single(build.Result.ResultsByTarget["StageBuildpackDroplet"].Items);
         Assert.Equal(_project.DefaultDroplet, droplet.ItemSpec);
-        Assert.Equal(DropletContents.Sha256(_project.DefaultDroplet), droplet.GetMetadata("Sha256"));
+        Assert.Equal(Buildpacks.Core.Droplets.DropletInspector.Sha256Of(_project.DefaultDroplet), droplet.GetMetadata("Sha256"));
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class ReadBuildpackDropletTests : IDisposable
             var read = NewTask();
             Assert.True(read.Execute());
 
-            Assert.Equal(DropletContents.Sha256(_staged.DropletPath), read.GeneratedDroplet!.GetMetadata("Sha256"));
+            Assert.Equal(Buildpacks.Core.Droplets.DropletInspector.Sha256Of(_staged.DropletPath), read.GeneratedDroplet!.GetMetadata("Sha256"));
             Assert.Equal("web=other-web;worker=recorder-worker", read.GeneratedDroplet.GetMetadata("ProcessTypes"));
             Assert.NotEqual(_staged.GeneratedDroplet!.GetMetadata("Sha256"), read.GeneratedDroplet.GetMetadata("Sha256"));
         }

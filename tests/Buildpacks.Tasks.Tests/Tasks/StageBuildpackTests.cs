@@ -27,7 +27,7 @@ public sealed class StageBuildpackTests : IDisposable
 
         var droplet = task.GeneratedDroplet!;
         Assert.Equal(task.DropletPath, droplet.ItemSpec);
-        Assert.Equal(DropletContents.Sha256(task.DropletPath), droplet.GetMetadata("Sha256"));
+        Assert.Equal(Buildpacks.Core.Droplets.DropletInspector.Sha256Of(task.DropletPath), droplet.GetMetadata("Sha256"));
         Assert.Equal(new FileInfo(task.DropletPath).Length.ToString(System.Globalization.CultureInfo.InvariantCulture), droplet.GetMetadata("Size"));
         Assert.Equal("recorder", droplet.GetMetadata("DetectedBuildpack"));
         Assert.Equal("cf", droplet.GetMetadata("Layout"));
@@ -191,7 +191,7 @@ public sealed class StageBuildpackTests : IDisposable
         Assert.False(File.Exists(task.DropletPath));
         var pids = File.ReadAllLines(pidFile).Select(int.Parse).ToList();
         Assert.Equal(2, pids.Count);
-        Assert.All(pids, pid => Assert.False(ProcessChecks.IsRunning(pid), $"process {pid} still runs"));
+        Assert.All(pids, pid => Assert.False(Buildpacks.Core.Tests.Support.ProcessState.IsRunning(pid), $"process {pid} still runs"));
     }
 
     private StageBuildpack NewTask(string app, params string[] buildpacks) => new()

@@ -59,17 +59,7 @@ public sealed class AddinFeed : IDisposable
     /// project that references <c>Buildpacks.Tasks</c> from a local feed. (Restores under <see cref="RunCake"/> use
     /// <see cref="PackagesFolder"/>, so a package packed again with the same version is never served stale.)
     /// </summary>
-    public void WriteNuGetConfig(string directory) =>
-        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{FeedDirectory}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
+    public void WriteNuGetConfig(string directory) => LocalFeedConfig.Write(directory, FeedDirectory);
 
     /// <summary>
     /// Runs <c>dotnet cake SCRIPT</c> from the repository root (where the tool manifest is), without colours.
