@@ -143,12 +143,11 @@ public abstract class BuildpackStagingTask : Microsoft.Build.Utilities.Task
     // whole list. ';' is the list separator either way, never part of a buildpack's path.
     private static List<string> References(string[] values, string projectDirectory)
     {
-        var local = new LocalDirectorySource();
         return [.. values
             .SelectMany(value => value.Split(';'))
             .Select(value => value.Trim())
             .Where(value => value.Length > 0)
-            .Select(value => local.CanResolve(value) ? Path.GetFullPath(value, projectDirectory) : value)];
+            .Select(value => BuildpackReference.IsLocalPath(value) ? Path.GetFullPath(value, projectDirectory) : value)];
     }
 
     private Dictionary<string, string> Variables()

@@ -1,4 +1,4 @@
-using Buildpacks.Core.Staging;
+using Buildpacks.Core;
 using Microsoft.Build.Framework;
 
 namespace Buildpacks.Tasks;
@@ -31,7 +31,7 @@ public sealed class ComputeBuildpackInputs : BuildpackStagingTask
 
         try
         {
-            Fingerprint = StagingFingerprint.Compute(request);
+            Fingerprint = BuildpackEngine.Default.ComputeFingerprint(request);
             var content = Header + "\n" + Fingerprint + "\n";
             if (File.Exists(InputsFile) && File.ReadAllText(InputsFile) == content)
             {

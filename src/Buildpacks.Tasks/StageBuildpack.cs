@@ -1,5 +1,5 @@
+using Buildpacks.Core;
 using Buildpacks.Core.Diagnostics;
-using Buildpacks.Core.Staging;
 using Microsoft.Build.Framework;
 
 namespace Buildpacks.Tasks;
@@ -43,7 +43,7 @@ public sealed class StageBuildpack : BuildpackStagingTask, ICancelableTask
             }
 
             Log.LogMessage(MessageImportance.Normal, "Staging {0} into {1}", request.AppDirectory, request.OutputPath);
-            var result = pump.Run(() => new Stager().StageAsync(request, log, _cancellation.Token));
+            var result = pump.Run(() => BuildpackEngine.Default.StageAsync(request, log, _cancellation.Token));
             var record = DropletRecord.From(result);
             record.Write(DropletInfoFile);
             GeneratedDroplet = record.ToTaskItem();

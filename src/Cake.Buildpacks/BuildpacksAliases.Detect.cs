@@ -1,3 +1,4 @@
+using Buildpacks.Core;
 using Buildpacks.Core.Diagnostics;
 using Buildpacks.Core.Staging;
 using Cake.Core;
@@ -74,7 +75,7 @@ public static partial class BuildpacksAliases
         var app = appDirectory.MakeAbsolute(context.Environment).FullPath;
         var candidates = BuildpackReferences.MakeAbsolute(settings.Candidates, context.Environment);
         var log = new CakeStagingLog(context.Log);
-        var report = EngineCall.Run(cancellationToken => new Stager().DetectAsync(app, candidates, log, cancellationToken));
+        var report = EngineCall.Run(cancellationToken => BuildpackEngine.Default.DetectAsync(app, candidates, log, cancellationToken));
         foreach (var attempt in report.Attempts.Where(a => !a.Detected))
         {
             context.Log.Write(Verbosity.Normal, LogLevel.Information, "no:  {0} ({1})", Redaction.RedactUrl(attempt.Candidate), attempt.Explain());

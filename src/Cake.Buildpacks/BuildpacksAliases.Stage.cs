@@ -1,3 +1,4 @@
+using Buildpacks.Core;
 using Buildpacks.Core.Staging;
 using Cake.Core;
 using Cake.Core.Annotations;
@@ -42,6 +43,6 @@ public static partial class BuildpacksAliases
 
         var request = StageRequestBuilder.Build(appDirectory, settings, context.Environment);
         var log = new CakeStagingLog(context.Log);
-        return EngineCall.Run(cancellationToken => new Stager().StageAsync(request, log, cancellationToken));
+        return EngineCall.Run(cancellationToken => BuildpackEngine.Default.StageAsync(request, log, cancellationToken));
     }
 }

@@ -1,6 +1,6 @@
+using Buildpacks.Core;
 using System.CommandLine;
 using Buildpacks.Core.Diagnostics;
-using Buildpacks.Core.Staging;
 
 namespace Buildpacks.Cli.Commands;
 
@@ -28,7 +28,7 @@ internal static class DetectCommand
             var reporter = cli.Reporter(parse.GetValue(logFormat));
             return CommandRunner.RunAsync(reporter, async () =>
             {
-                var report = await new Stager().DetectAsync(parse.GetValue(appDirectory)!, parse.GetValue(candidates) ?? [], reporter, cancellationToken).ConfigureAwait(false);
+                var report = await BuildpackEngine.Default.DetectAsync(parse.GetValue(appDirectory)!, parse.GetValue(candidates) ?? [], reporter, cancellationToken).ConfigureAwait(false);
                 foreach (var attempt in report.Attempts.Where(a => !a.Detected))
                 {
                     cli.Output.WriteLine($"no:  {Redaction.RedactUrl(attempt.Candidate)} ({attempt.Explain()})");

@@ -1,3 +1,4 @@
+using Buildpacks.Core;
 using System.CommandLine;
 using Buildpacks.Core.Diagnostics;
 using Buildpacks.Core.Staging;
@@ -81,7 +82,7 @@ internal static class StageCommand
                     ProcfileMode = parse.GetValue(procfileReplaces) ? ProcfileMode.ReplaceDefaults : ProcfileMode.Merge,
                 };
 
-                var staged = await new Stager().StageAsync(request, reporter, cancellationToken).ConfigureAwait(false);
+                var staged = await BuildpackEngine.Default.StageAsync(request, reporter, cancellationToken).ConfigureAwait(false);
                 cli.Output.WriteLine($"Droplet: {staged.DropletPath}");
                 cli.Output.WriteLine($"  sha256:    {staged.Sha256}");
                 cli.Output.WriteLine($"  size:      {staged.Size} bytes");

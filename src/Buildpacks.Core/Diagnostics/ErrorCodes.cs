@@ -50,6 +50,9 @@ public static partial class ErrorCodes
     /// <summary>Another staging holds the cache directory.</summary>
     public const string CacheLocked = "BPK1070";
 
+    /// <summary>The host that runs buildpack scripts cannot run them now (no bash; later: no container engine).</summary>
+    public const string HostUnavailable = "BPK1110";
+
     /// <summary>Warning: no <c>web</c> process type; the app will not start without a command.</summary>
     public const string NoWebProcess = "BPK2001";
     /// <summary>Warning: the final buildpack has no bin/finalize and was run with bin/compile.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Buildpacks.Core.Diagnostics;
 using Buildpacks.Core.Execution;
 using Buildpacks.Core.Toml;
@@ -38,26 +37,9 @@ internal static class ExecDRunner
         var output = Path.Combine(Path.GetTempPath(), $"buildpacks-exec.d-{Guid.NewGuid():N}.toml");
         try
         {
-            var startInfo = new ProcessStartInfo(HostShell.Bash)
-            {
-                UseShellExecute = false,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = workingDirectory,
-            };
-            startInfo.ArgumentList.Add("-c");
-            startInfo.ArgumentList.Add(Wrapper);
-            startInfo.ArgumentList.Add(programPath);
-            startInfo.ArgumentList.Add(output);
-            startInfo.Environment.Clear();
-            foreach (var (name, value) in environment)
-            {
-                startInfo.Environment[name] = value;
-            }
-
-            using var process = new Process { StartInfo = startInfo };
-            process.Start();
-            var pumps = OutputPump.Start(process, log);
+            var (started, _) = BashProcess.Start(Wrapper, programPath, [output], environment, workingDirectory, ownSession: false);
+            using var process = started;
+            var pumps = OutputPump.Start(process, log.Output);
             try
             {
                 await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);

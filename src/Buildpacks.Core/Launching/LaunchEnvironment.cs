@@ -1,4 +1,5 @@
 using System.Globalization;
+using Buildpacks.Core.Execution;
 using Buildpacks.Core.Staging;
 
 namespace Buildpacks.Core.Launching;
@@ -10,15 +11,6 @@ namespace Buildpacks.Core.Launching;
 /// </summary>
 internal static class LaunchEnvironment
 {
-    // The droplet runs on this machine rather than in a stack image, so the tools it finds are the host's:
-    // PATH and the variables that locate them pass through, nothing else does.
-    private static readonly string[] HostVariables =
-    [
-        "PATH", "USER", "LOGNAME", "SHELL", "TZ", "TERM", "DOTNET_ROOT",
-        "http_proxy", "https_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY",
-        "SSL_CERT_FILE", "SSL_CERT_DIR",
-    ];
-
     public static Dictionary<string, string> Build(
         DropletLayout layout,
         string root,
@@ -29,14 +21,7 @@ internal static class LaunchEnvironment
         IReadOnlyDictionary<string, string> configVars,
         IReadOnlyDictionary<string, string> overrides)
     {
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in HostVariables)
-        {
-            if (System.Environment.GetEnvironmentVariable(name) is { } value)
-            {
-                environment[name] = value;
-            }
-        }
+        var environment = HostVariables.Read(HostVariables.Launching);
 
         environment.TryAdd("PATH", "/usr/local/bin:/usr/bin:/bin");
         foreach (var (name, value) in configVars)

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Buildpacks.Core.Execution;
 
 namespace Buildpacks.Core.Launching;
 
@@ -25,46 +25,10 @@ internal static class ProcessStarter
 
     public static LaunchedProcess Start(LaunchPlan plan, ILaunchLog log)
     {
-        var startInfo = new ProcessStartInfo
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = plan.AppDirectory,
-        };
-
         // Its own session and process group: a terminal's Ctrl+C reaches only the door, which forwards it once,
         // and a stop reaches everything the process started.
-        var isGroupLeader = HostShell.Setsid is not null;
-        if (isGroupLeader)
-        {
-            startInfo.FileName = HostShell.Setsid;
-            startInfo.ArgumentList.Add("--wait");
-            startInfo.ArgumentList.Add(HostShell.Bash);
-        }
-        else
-        {
-            startInfo.FileName = HostShell.Bash;
-        }
-
-        startInfo.ArgumentList.Add("-c");
-        startInfo.ArgumentList.Add(Script);
-        startInfo.ArgumentList.Add("buildpacks-launcher");
-        startInfo.ArgumentList.Add(plan.Command);
-        startInfo.ArgumentList.Add(plan.EntrypointPrefix ?? "");
-        foreach (var script in plan.ProfileScripts)
-        {
-            startInfo.ArgumentList.Add(script);
-        }
-
-        startInfo.Environment.Clear();
-        foreach (var (name, value) in plan.Environment)
-        {
-            startInfo.Environment[name] = value;
-        }
-
-        var process = new Process { StartInfo = startInfo };
-        process.Start();
-        return new LaunchedProcess(process, isGroupLeader, OutputPump.Start(process, log), plan);
+        string[] arguments = [plan.Command, plan.EntrypointPrefix ?? "", .. plan.ProfileScripts];
+        var (process, isGroupLeader) = BashProcess.Start(Script, "buildpacks-launcher", arguments, plan.Environment, plan.AppDirectory, ownSession: true);
+        return new LaunchedProcess(process, isGroupLeader, OutputPump.Start(process, log.Output), plan);
     }
 }

@@ -10,28 +10,22 @@ public sealed class BuildpackResolver
     /// <summary>Creates a resolver over the given sources, asked in order.</summary>
     public BuildpackResolver(IEnumerable<IBuildpackSource> sources) => _sources = [.. sources];
 
-    /// <summary>A resolver that knows local directories.</summary>
-    public static BuildpackResolver Default { get; } = new([new LocalDirectorySource()]);
-
     /// <summary>Resolves one reference into <paramref name="destination"/>.</summary>
-    public Task<ResolvedBuildpack> ResolveAsync(string reference, string destination, CancellationToken cancellationToken)
+    public Task<ResolvedBuildpack> ResolveAsync(BuildpackReference reference, string destination, SourceContext context)
     {
-        if (string.IsNullOrWhiteSpace(reference))
-        {
-            throw new BuildpackException(ErrorCodes.InvalidRequest, "A buildpack reference is empty. Give a directory path.");
-        }
-
-        foreach (var source in _sources)
-        {
-            if (source.CanResolve(reference))
-            {
-                return source.ResolveAsync(reference, destination, cancellationToken);
-            }
-        }
-
-        throw new BuildpackException(
-            ErrorCodes.BuildpackSourceUnsupported,
-            $"The buildpack '{Redaction.RedactUrl(reference)}' is not a local directory, and this version can only use local directories. " +
-            "Clone or download the buildpack and give its directory.");
+        ArgumentNullException.ThrowIfNull(context);
+        context.CancellationToken.ThrowIfCancellationRequested();
+        return Find(reference).ResolveAsync(reference, destination, context);
     }
+
+    /// <summary>The identity a reference would resolve to, when known without fetching; null otherwise.</summary>
+    public BuildpackIdentity? IdentifyWithoutFetching(BuildpackReference reference, SourceContext context) =>
+        _sources.FirstOrDefault(source => source.CanResolve(reference))?.IdentifyWithoutFetching(reference, context);
+
+    private IBuildpackSource Find(BuildpackReference reference) =>
+        _sources.FirstOrDefault(source => source.CanResolve(reference))
+        ?? throw new BuildpackException(
+            ErrorCodes.BuildpackSourceUnsupported,
+            $"The buildpack '{reference.Display}' is a {(reference.Kind == BuildpackReferenceKind.Archive ? "archive URL" : "git URL")}, and this version can only use local directories. " +
+            "Clone or download the buildpack and give its directory.");
 }

@@ -6,22 +6,27 @@ namespace Buildpacks.Core.Sources;
 /// <summary>
 /// A buildpack in a local directory. It is copied, because buildpacks write next to themselves
 /// (an <c>export</c> file read back by <c>bin/release</c>) and the user's copy must stay clean.
+/// Its identity is the hash of its contents.
 /// </summary>
 public sealed class LocalDirectorySource : IBuildpackSource
 {
     /// <inheritdoc />
-    public bool CanResolve(string reference) =>
-        !reference.Contains("://", StringComparison.Ordinal) && !reference.StartsWith("git@", StringComparison.Ordinal);
+    public bool CanResolve(BuildpackReference reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        return reference.Kind == BuildpackReferenceKind.LocalDirectory;
+    }
 
     /// <inheritdoc />
-    public Task<ResolvedBuildpack> ResolveAsync(string reference, string destination, CancellationToken cancellationToken)
+    public Task<ResolvedBuildpack> ResolveAsync(BuildpackReference reference, string destination, SourceContext context)
     {
-        var source = Path.GetFullPath(reference);
+        ArgumentNullException.ThrowIfNull(reference);
+        var source = reference.Location;
         if (File.Exists(source))
         {
             throw new BuildpackException(
                 ErrorCodes.BuildpackSourceUnsupported,
-                $"The buildpack '{source}' is a file, not a directory. Archives (.tgz, .zip) are not supported yet: extract it and give the directory that contains bin/.",
+                $"The buildpack '{source}' is a file, not a directory. Local archives (.tgz, .zip) are not supported yet: extract it and give the directory that contains bin/.",
                 source);
         }
 
@@ -41,10 +46,27 @@ public sealed class LocalDirectorySource : IBuildpackSource
                 source);
         }
 
-        DirectoryCopier.Copy(source, destination, relative => relative == ".git");
+        DirectoryCopier.Copy(source, destination, IsGitDirectory);
         var versionFile = Path.Combine(source, "VERSION");
         var version = File.Exists(versionFile) ? File.ReadAllText(versionFile).Trim() : null;
         var name = Path.GetFileName(source.TrimEnd(Path.DirectorySeparatorChar));
-        return Task.FromResult(new ResolvedBuildpack(reference, destination, name, string.IsNullOrEmpty(version) ? null : version, source));
+        return Task.FromResult(new ResolvedBuildpack(reference.Original, destination, name, string.IsNullOrEmpty(version) ? null : version, source)
+        {
+            // Hashed from the working copy: the same files the scripts run from, read once more from our own copy.
+            Identity = ContentIdentity(destination),
+            DisplayKey = reference.Display,
+        });
     }
+
+    /// <inheritdoc />
+    public BuildpackIdentity? IdentifyWithoutFetching(BuildpackReference reference, SourceContext context)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        return Directory.Exists(reference.Location) ? ContentIdentity(reference.Location) : null;
+    }
+
+    private static BuildpackIdentity ContentIdentity(string directory) =>
+        new("directory", DirectoryHash.Compute(directory, IsGitDirectory));
+
+    private static bool IsGitDirectory(string relative) => relative == ".git";
 }

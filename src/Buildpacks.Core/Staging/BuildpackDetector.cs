@@ -1,24 +1,18 @@
 using System.Text;
 using Buildpacks.Core.Diagnostics;
-using Buildpacks.Core.Execution;
 using Buildpacks.Core.Sources;
 
 namespace Buildpacks.Core.Staging;
 
 /// <summary>Runs <c>bin/detect BUILD</c> over candidates in order; the first exit 0 wins.</summary>
-internal sealed class BuildpackDetector(IScriptExecutor executor, IStagingLog log)
+internal sealed class BuildpackDetector(PhaseRunner phases, IStagingLog log, string buildDirectory)
 {
-    public async Task<(ResolvedBuildpack? Winner, DetectionReport Report)> DetectAsync(
-        IReadOnlyList<ResolvedBuildpack> candidates,
-        string buildDirectory,
-        IReadOnlyDictionary<string, string> environment,
-        List<PhaseTiming> timings,
-        CancellationToken cancellationToken)
+    public async Task<(ResolvedBuildpack? Winner, DetectionReport Report)> DetectAsync(IReadOnlyList<ResolvedBuildpack> candidates, CancellationToken cancellationToken)
     {
         var attempts = new List<DetectAttempt>();
         foreach (var candidate in candidates)
         {
-            var attempt = await DetectOneAsync(candidate, buildDirectory, environment, timings, cancellationToken).ConfigureAwait(false);
+            var attempt = await DetectOneAsync(candidate, cancellationToken).ConfigureAwait(false);
             attempts.Add(attempt);
             if (attempt.Detected)
             {
@@ -44,22 +38,16 @@ internal sealed class BuildpackDetector(IScriptExecutor executor, IStagingLog lo
         return new BuildpackException(ErrorCodes.NoneDetected, lines.ToString(), null, CfExitCodes.NoneDetected);
     }
 
-    private async Task<DetectAttempt> DetectOneAsync(
-        ResolvedBuildpack candidate,
-        string buildDirectory,
-        IReadOnlyDictionary<string, string> environment,
-        List<PhaseTiming> timings,
-        CancellationToken cancellationToken)
+    private async Task<DetectAttempt> DetectOneAsync(ResolvedBuildpack candidate, CancellationToken cancellationToken)
     {
         if (!candidate.HasScript("detect"))
         {
             return new DetectAttempt(candidate.Key, null, "", "it has no bin/detect");
         }
 
-        var script = candidate.Script("detect");
         try
         {
-            ScriptChecks.EnsureRunnable(script, candidate.DefaultName, candidate.UserScript("detect"));
+            phases.EnsureRunnable("detect", candidate);
         }
         catch (BuildpackException ex)
         {
@@ -69,13 +57,12 @@ internal sealed class BuildpackDetector(IScriptExecutor executor, IStagingLog lo
 
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
-        log.PhaseStarted("detect", candidate.DefaultName);
-        var outcome = await executor.RunAsync(
-            new ScriptInvocation(script, [buildDirectory], buildDirectory, environment),
+        var outcome = await phases.RunScriptAsync(
+            "detect",
+            candidate,
+            [buildDirectory],
             (line, isError) => (isError ? stderr : stdout).Append(line).Append('\n'),
             cancellationToken).ConfigureAwait(false);
-        log.PhaseFinished("detect", candidate.DefaultName, outcome.Duration);
-        timings.Add(new PhaseTiming("detect", candidate.DefaultName, outcome.Duration));
         var output = (stdout.ToString() + stderr).Trim();
         return new DetectAttempt(candidate.Key, outcome.ExitCode, outcome.ExitCode == 0 ? stdout.ToString().TrimEnd('\r', '\n') : output, null);
     }

@@ -10,11 +10,14 @@ internal sealed class FingerprintWriter(IncrementalHash hash)
     public void Record(params string[] fields) =>
         hash.AppendData(Encoding.UTF8.GetBytes(string.Join('\0', fields) + "\0\n"));
 
-    /// <summary>Records a directory tree: every entry's name and mode, file sizes and contents, link targets.</summary>
-    public void Tree(string root, Func<string, bool> exclude)
+    /// <summary>
+    /// Records a directory tree: every entry's name and mode, file sizes and contents, link targets. The tree is
+    /// recorded under <paramref name="label"/> (its path by default), so a content-only hash can leave the path out.
+    /// </summary>
+    public void Tree(string root, Func<string, bool> exclude, string? label = null)
     {
         var directory = new DirectoryInfo(root);
-        Record("tree", root, Mode(directory));
+        Record("tree", label ?? root, Mode(directory));
         Children(directory, "", exclude);
     }
 

@@ -64,6 +64,11 @@ internal static class MetadataWriter
                     json.WriteString("version", buildpack.Version);
                 }
 
+                if (buildpack.Identity is not null)
+                {
+                    json.WriteString("identity", buildpack.Identity.ToString());
+                }
+
                 WriteNode(json, "config", buildpack.Config);
                 WriteNode(json, "output_metadata", buildpack.OutputMetadata);
                 json.WriteEndObject();

@@ -1,21 +1,27 @@
 using System.Text;
 using Buildpacks.Core.Diagnostics;
 using Buildpacks.Core.Execution;
+using Buildpacks.Core.Hosts;
 using Buildpacks.Core.Release;
 using Buildpacks.Core.Sources;
 
 namespace Buildpacks.Core.Staging;
 
-/// <summary>Runs one buildpack script as a logged, timed phase and turns failure into the right coded error.</summary>
+/// <summary>
+/// Runs one buildpack script of a staging as a logged, timed phase through the host session, with every path
+/// mapped to the script's view, and turns failure into the right coded error.
+/// </summary>
 internal sealed class PhaseRunner(
-    IScriptExecutor executor,
+    IStagingHostSession session,
     IStagingLog log,
     IReadOnlyDictionary<string, string> environment,
     string buildDirectory,
     List<PhaseTiming> timings)
 {
+    /// <summary>Runs <c>bin/PHASE</c> with engine-side paths as arguments; a non-zero exit is <paramref name="errorCode"/>.</summary>
     public async Task RunAsync(string phase, ResolvedBuildpack buildpack, IReadOnlyList<string> arguments, string errorCode, int exitCode, CancellationToken cancellationToken)
     {
+        EnsureRunnable(phase, buildpack);
         var outcome = await RunScriptAsync(phase, buildpack, arguments, log.Output, cancellationToken).ConfigureAwait(false);
         if (outcome.ExitCode != 0)
         {
@@ -35,6 +41,7 @@ internal sealed class PhaseRunner(
             return ReleaseInfo.Empty;
         }
 
+        EnsureRunnable("release", buildpack);
         var stdout = new StringBuilder();
         var outcome = await RunScriptAsync("release", buildpack, [buildDirectory], (line, isError) =>
         {
@@ -60,14 +67,25 @@ internal sealed class PhaseRunner(
         return ReleaseParser.Parse(stdout.ToString(), buildpack.DefaultName, buildpack.UserScript("release"));
     }
 
-    private async Task<ScriptOutcome> RunScriptAsync(string phase, ResolvedBuildpack buildpack, IReadOnlyList<string> arguments, Action<string, bool> onLine, CancellationToken cancellationToken)
+    /// <summary>Throws a coded error when <c>bin/PHASE</c> cannot run on the host.</summary>
+    public void EnsureRunnable(string phase, ResolvedBuildpack buildpack) =>
+        session.EnsureRunnable(buildpack.Script(phase), buildpack.DefaultName, buildpack.UserScript(phase));
+
+    /// <summary>Runs <c>bin/PHASE</c> as a logged, timed phase; output goes to <paramref name="onLine"/>.</summary>
+    public async Task<ScriptOutcome> RunScriptAsync(string phase, ResolvedBuildpack buildpack, IReadOnlyList<string> arguments, Action<string, bool> onLine, CancellationToken cancellationToken)
     {
-        var script = buildpack.Script(phase);
-        ScriptChecks.EnsureRunnable(script, buildpack.DefaultName, buildpack.UserScript(phase));
+        var invocation = new ScriptInvocation(
+            session.ToScriptPath(buildpack.Script(phase)),
+            [.. arguments.Select(ToScriptArgument)],
+            session.ToScriptPath(buildDirectory),
+            environment);
         log.PhaseStarted(phase, buildpack.DefaultName);
-        var outcome = await executor.RunAsync(new ScriptInvocation(script, arguments, buildDirectory, environment), onLine, cancellationToken).ConfigureAwait(false);
+        var outcome = await session.RunAsync(invocation, onLine, cancellationToken).ConfigureAwait(false);
         log.PhaseFinished(phase, buildpack.DefaultName, outcome.Duration);
         timings.Add(new PhaseTiming(phase, buildpack.DefaultName, outcome.Duration));
         return outcome;
     }
+
+    // Arguments are absolute engine paths (directories of the staging) or plain words such as the deps index.
+    private string ToScriptArgument(string argument) => Path.IsPathRooted(argument) ? session.ToScriptPath(argument) : argument;
 }

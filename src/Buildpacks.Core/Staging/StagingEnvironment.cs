@@ -4,33 +4,16 @@ using Buildpacks.Core.Diagnostics;
 namespace Buildpacks.Core.Staging;
 
 /// <summary>
-/// The environment every buildpack script gets: a few host variables tools need, the platforms' staging
-/// variables, then the user's variables on top. Nothing else leaks in from the host (no MSBuild or IDE
+/// The environment every buildpack script gets: the host's base variables (a few tools need, plus HOME and TMPDIR),
+/// the platforms' staging variables, then the user's variables on top. Nothing else leaks in from the host (no MSBuild or IDE
 /// variables), so every door produces the same staging.
 /// </summary>
 internal static class StagingEnvironment
 {
-    private static readonly string[] HostVariables =
-    [
-        "PATH", "USER", "LOGNAME", "SHELL", "TZ", "TERM",
-        "http_proxy", "https_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY",
-        "SSL_CERT_FILE", "SSL_CERT_DIR",
-    ];
-
-    public static Dictionary<string, string> Build(StagingRequest request, StagingWorkspace workspace, string appName, IStagingLog log)
+    /// <summary>The host's base environment (tools, HOME, TMPDIR as scripts see them), the platform's variables, then the user's.</summary>
+    public static Dictionary<string, string> Build(StagingRequest request, IReadOnlyDictionary<string, string> hostEnvironment, string appName, IStagingLog log)
     {
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in HostVariables)
-        {
-            if (System.Environment.GetEnvironmentVariable(name) is { } value)
-            {
-                environment[name] = value;
-            }
-        }
-
-        environment.TryAdd("PATH", "/usr/local/bin:/usr/bin:/bin");
-        environment["HOME"] = workspace.HomeDirectory;
-        environment["TMPDIR"] = workspace.TempDirectory;
+        var environment = new Dictionary<string, string>(hostEnvironment, StringComparer.Ordinal);
         environment["STACK"] = request.Stack;
         environment["CF_STACK"] = request.Stack;
         environment["LANG"] = "en_US.UTF-8";

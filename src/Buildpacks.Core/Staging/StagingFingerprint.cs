@@ -18,8 +18,11 @@ public static class StagingFingerprint
 {
     private const string FormatVersion = "buildpacks-fingerprint/1";
 
-    /// <summary>The fingerprint of <paramref name="request"/>, <c>sha256:</c> and lower-case hex.</summary>
-    public static string Compute(StagingRequest request)
+    /// <summary>The fingerprint of <paramref name="request"/> with the default engine's sources, <c>sha256:</c> and lower-case hex.</summary>
+    public static string Compute(StagingRequest request) => BuildpackEngine.Default.ComputeFingerprint(request);
+
+    /// <summary>The fingerprint, with each buildpack reference recorded with the identity its source gives without fetching.</summary>
+    internal static string Compute(StagingRequest request, Func<string, BuildpackIdentity?> identify)
     {
         ArgumentNullException.ThrowIfNull(request);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -35,8 +38,8 @@ public static class StagingFingerprint
             writer.Tree(appDirectory, relative => relative == ".git" || IsOutputFile(appDirectory, relative, output));
         }
 
-        RecordBuildpacks(writer, "buildpack", request.Buildpacks);
-        RecordBuildpacks(writer, "candidate", request.Candidates);
+        RecordBuildpacks(writer, "buildpack", request.Buildpacks, identify);
+        RecordBuildpacks(writer, "candidate", request.Candidates, identify);
         writer.Record("output", output);
         writer.Record("cache", request.CacheDirectory is null ? "" : Path.GetFullPath(request.CacheDirectory));
         foreach (var (name, value) in request.Environment.OrderBy(pair => pair.Key, StringComparer.Ordinal))
@@ -62,16 +65,13 @@ public static class StagingFingerprint
         return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static void RecordBuildpacks(FingerprintWriter writer, string kind, IReadOnlyList<string> references)
+    // A local buildpack is recorded by its content hash. A remote one whose identity is not known without fetching
+    // (a git branch) is recorded by its reference alone: pinning it (a commit, a lock file) is what makes it exact.
+    private static void RecordBuildpacks(FingerprintWriter writer, string kind, IReadOnlyList<string> references, Func<string, BuildpackIdentity?> identify)
     {
-        var local = new LocalDirectorySource();
         foreach (var reference in references)
         {
-            writer.Record(kind, reference);
-            if (local.CanResolve(reference) && Directory.Exists(reference))
-            {
-                writer.Tree(Path.GetFullPath(reference), relative => relative == ".git");
-            }
+            writer.Record(kind, reference, identify(reference)?.ToString() ?? "");
         }
     }
 

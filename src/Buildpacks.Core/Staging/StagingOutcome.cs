@@ -23,4 +23,8 @@ internal sealed class StagingOutcome
 }
 
 /// <summary>One buildpack's entry in result.json.</summary>
-internal sealed record BuildpackOutcome(string Key, string Name, string? Version, JsonNode? Config, JsonNode? OutputMetadata);
+internal sealed record BuildpackOutcome(string Key, string Name, string? Version, JsonNode? Config, JsonNode? OutputMetadata)
+{
+    /// <summary>What exactly ran (content hash, commit, archive sha256).</summary>
+    public Sources.BuildpackIdentity? Identity { get; init; }
+}

@@ -14,7 +14,7 @@ public sealed class SampleAppLaunchTests(PublishedSample sample) : IClassFixture
     [Fact]
     public async Task Serves_the_sample_with_the_variables_its_exec_d_programs_set()
     {
-        var staged = await new Stager().StageAsync(
+        var staged = await BuildpackEngine.Default.StageAsync(
             new StagingRequest
             {
                 AppDirectory = sample.PublishDirectory,

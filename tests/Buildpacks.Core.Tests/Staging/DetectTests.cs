@@ -1,5 +1,4 @@
 using Buildpacks.Core.Diagnostics;
-using Buildpacks.Core.Staging;
 using Buildpacks.Core.Tests.Support;
 
 namespace Buildpacks.Core.Tests.Staging;
@@ -34,7 +33,7 @@ public sealed class DetectTests : IDisposable
     {
         var app = _temp.CreateApp("app", ("recorder.txt", "yes"));
 
-        var report = await new Stager().DetectAsync(app, [Repository.FixtureBuildpack("supply-b"), Repository.FixtureBuildpack("recorder")], new RecordingLog());
+        var report = await BuildpackEngine.Default.DetectAsync(app, [Repository.FixtureBuildpack("supply-b"), Repository.FixtureBuildpack("recorder")], new RecordingLog());
 
         Assert.Equal(Repository.FixtureBuildpack("supply-b"), report.Winner);
         Assert.Equal("supply-b", report.WinnerName); // its detect prints nothing: the directory name stands in
@@ -67,7 +66,7 @@ public sealed class DetectTests : IDisposable
         var app = _temp.CreateApp("app", ("recorder.txt", "yes"));
         var log = new RecordingLog();
 
-        var report = await new Stager().DetectAsync(app, [broken, Repository.FixtureBuildpack("recorder")], log);
+        var report = await BuildpackEngine.Default.DetectAsync(app, [broken, Repository.FixtureBuildpack("recorder")], log);
 
         Assert.Equal(Repository.FixtureBuildpack("recorder"), report.Winner);
         Assert.Equal("BPK1004: bin/detect cannot run", report.Attempts[0].Problem);

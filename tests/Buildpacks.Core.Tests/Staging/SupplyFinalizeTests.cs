@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Buildpacks.Core.Diagnostics;
-using Buildpacks.Core.Staging;
 using Buildpacks.Core.Tests.Support;
 
 namespace Buildpacks.Core.Tests.Staging;
@@ -146,12 +145,12 @@ public sealed class SupplyFinalizeTests : IDisposable
     [InlineData(3, new[] { "0", "1", "2" })]
     [InlineData(10, new[] { "00", "01", "02", "03", "04", "05", "06", "07", "08", "09" })]
     public void Deps_indexes_are_padded_to_the_width_of_the_buildpack_count(int count, string[] expected) =>
-        Assert.Equal(expected, Stager.DepsIndexes(count));
+        Assert.Equal(expected, Buildpacks.Core.Staging.Planning.PlanRunner.DepsIndexes(count));
 
     [Fact]
     public void Eleven_buildpacks_count_from_00_to_10()
     {
-        var indexes = Stager.DepsIndexes(11);
+        var indexes = Buildpacks.Core.Staging.Planning.PlanRunner.DepsIndexes(11);
         Assert.Equal("00", indexes[0]);
         Assert.Equal("10", indexes[10]);
     }

@@ -13,7 +13,7 @@ public static class StagingFixture
     };
 
     public static Task<StagingResult> StageAsync(StagingRequest request, RecordingLog? log = null, CancellationToken cancellationToken = default) =>
-        new Stager().StageAsync(request, log ?? new RecordingLog(), cancellationToken);
+        BuildpackEngine.Default.StageAsync(request, log ?? new RecordingLog(), cancellationToken);
 
     /// <summary>The text of a file the recorder buildpack wrote into the droplet's app/.recorded folder.</summary>
     public static string Recorded(StagingResult result, string name) =>

@@ -1,9 +1,10 @@
 using Buildpacks.Core.Execution;
+using Buildpacks.Core.Hosts;
 using Buildpacks.Core.Tests.Support;
 
-namespace Buildpacks.Core.Tests.Execution;
+namespace Buildpacks.Core.Tests.Hosts;
 
-public sealed class HostScriptExecutorTests : IDisposable
+public sealed class LocalHostSessionTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
 
@@ -19,7 +20,7 @@ public sealed class HostScriptExecutorTests : IDisposable
         File.SetUnixFileMode(script, (UnixFileMode)0b111_101_101);
         var lines = new List<string>();
 
-        var run = new HostScriptExecutor().RunAsync(new ScriptInvocation(script, [], _temp.Path, Env()), (line, _) => lines.Add(line), CancellationToken.None);
+        var run = Session().RunAsync(new ScriptInvocation(script, [], _temp.Path, Env()), (line, _) => lines.Add(line), CancellationToken.None);
         await Task.Delay(300);
         await writer.DisposeAsync();
         var outcome = await run;
@@ -36,7 +37,7 @@ public sealed class HostScriptExecutorTests : IDisposable
         File.SetUnixFileMode(script, (UnixFileMode)0b111_101_101);
         var lines = new List<(string, bool)>();
 
-        var outcome = await new HostScriptExecutor().RunAsync(new ScriptInvocation(script, [], _temp.Path, Env()), (line, isError) => lines.Add((line, isError)), CancellationToken.None);
+        var outcome = await Session().RunAsync(new ScriptInvocation(script, [], _temp.Path, Env()), (line, isError) => lines.Add((line, isError)), CancellationToken.None);
 
         Assert.Equal(26, outcome.ExitCode);
         Assert.Contains(("out", false), lines);
@@ -50,11 +51,32 @@ public sealed class HostScriptExecutorTests : IDisposable
         File.WriteAllText(script, "#!/usr/bin/env bash\nsleep 600 &\necho started\n");
         File.SetUnixFileMode(script, (UnixFileMode)0b111_101_101);
 
-        var outcome = await new HostScriptExecutor().RunAsync(new ScriptInvocation(script, [], _temp.Path, Env()), (_, _) => { }, CancellationToken.None)
+        var outcome = await Session().RunAsync(new ScriptInvocation(script, [], _temp.Path, Env()), (_, _) => { }, CancellationToken.None)
             .WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(0, outcome.ExitCode);
     }
+
+    [Fact]
+    public async Task Scripts_get_HOME_and_TMPDIR_of_the_layout_and_the_hosts_PATH()
+    {
+        var session = await LocalHost.Instance.OpenSessionAsync(new HostSessionLayout(_temp.Path, _temp.Combine("cache"), _temp.Combine("home"), _temp.Combine("tmp")), CancellationToken.None);
+
+        Assert.Equal(_temp.Combine("home"), session.BaseEnvironment["HOME"]);
+        Assert.Equal(_temp.Combine("tmp"), session.BaseEnvironment["TMPDIR"]);
+        Assert.Equal(Environment.GetEnvironmentVariable("PATH"), session.BaseEnvironment["PATH"]);
+        Assert.DoesNotContain("MSBuildExtensionsPath", session.BaseEnvironment.Keys);
+        Assert.Equal("/some/path", session.ToScriptPath("/some/path"));
+    }
+
+    [Fact]
+    public void The_local_host_is_available_where_bash_is()
+    {
+        Assert.True(LocalHost.Instance.CheckAvailability().IsAvailable);
+        Assert.Equal("local", LocalHost.Instance.Name);
+    }
+
+    private LocalHostSession Session() => new(new HostSessionLayout(_temp.Path, _temp.Path, _temp.Path, _temp.Path));
 
     private static Dictionary<string, string> Env() => new() { ["PATH"] = "/usr/local/bin:/usr/bin:/bin" };
 }

@@ -1,0 +1,45 @@
+using Buildpacks.Core.Diagnostics;
+using Buildpacks.Core.Sources;
+using Buildpacks.Core.Staging;
+
+namespace Buildpacks.Core;
+
+/// <summary>
+/// The staging engine every door uses: created once with its sources and host, then asked to stage, detect or
+/// fingerprint. Holds no process-wide state, so one engine serves parallel stagings.
+/// </summary>
+public sealed class BuildpackEngine
+{
+    private readonly Stager _stager;
+    private readonly BuildpackResolver _resolver;
+
+    /// <summary>Creates an engine from <paramref name="options"/>.</summary>
+    public BuildpackEngine(BuildpackEngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        _stager = new Stager(options);
+        _resolver = new BuildpackResolver(options.Sources);
+    }
+
+    /// <summary>The engine with local buildpack directories and scripts run on this machine.</summary>
+    public static BuildpackEngine Default { get; } = new(new BuildpackEngineOptions());
+
+    /// <summary>What this engine was made of.</summary>
+    public BuildpackEngineOptions Options { get; }
+
+    /// <summary>Stages the app. Throws <see cref="BuildpackException"/> for failures the user can act on.</summary>
+    public Task<StagingResult> StageAsync(StagingRequest request, IStagingLog log, CancellationToken cancellationToken = default) =>
+        _stager.StageAsync(request, log, cancellationToken);
+
+    /// <summary>Runs detection only, over a copy of the app, and says which candidate applies and why the others do not.</summary>
+    public Task<DetectionReport> DetectAsync(string appDirectory, IReadOnlyList<string> candidates, IStagingLog log, CancellationToken cancellationToken = default) =>
+        _stager.DetectAsync(appDirectory, candidates, log, cancellationToken);
+
+    /// <summary>
+    /// A hash of everything the staging of <paramref name="request"/> reads, buildpacks by their identity: equal
+    /// fingerprints stage equal droplets, so a door can skip a staging whose fingerprint has not changed.
+    /// </summary>
+    public string ComputeFingerprint(StagingRequest request) =>
+        StagingFingerprint.Compute(request, reference => _resolver.IdentifyWithoutFetching(BuildpackReference.Parse(reference), SourceContext.Plain()));
+}

@@ -1,0 +1,108 @@
+using Buildpacks.Core.Diagnostics;
+
+namespace Buildpacks.Core.Sources;
+
+/// <summary>
+/// A buildpack reference as the platforms accept them, parsed once: a local directory, a git URL with an optional
+/// <c>#ref</c>, or an archive URL. <see cref="ToString"/> is the redacted display form, which never shows
+/// credentials, so a reference can go into any log line or error as it is.
+/// </summary>
+public sealed record BuildpackReference
+{
+    private static readonly string[] ArchiveSuffixes = [".tgz", ".tar.gz", ".tar", ".zip"];
+
+    private static readonly string[] RemoteSchemes = ["https", "http", "ssh", "git"];
+
+    private BuildpackReference(string original, BuildpackReferenceKind kind, string location, string? gitRef)
+    {
+        Original = original;
+        Kind = kind;
+        Location = location;
+        Ref = gitRef;
+    }
+
+    /// <summary>The reference exactly as given (it may hold credentials: never log it).</summary>
+    public string Original { get; }
+
+    /// <summary>What the reference points at.</summary>
+    public BuildpackReferenceKind Kind { get; }
+
+    /// <summary>
+    /// For a local directory its absolute path; otherwise the URL without its <c>#ref</c> (it may hold credentials).
+    /// </summary>
+    public string Location { get; }
+
+    /// <summary>The branch, tag or commit after <c>#</c>, when one was given.</summary>
+    public string? Ref { get; }
+
+    /// <summary>The form to show: user info and query string hidden, the <c>#ref</c> kept.</summary>
+    public string Display => Kind == BuildpackReferenceKind.LocalDirectory ? Location : Redaction.RedactUrl(Original);
+
+    /// <summary>
+    /// Parses a reference. Relative local paths are made absolute against <paramref name="baseDirectory"/>
+    /// (the current directory when null). A URL is never resolved against anything.
+    /// </summary>
+    public static BuildpackReference Parse(string reference, string? baseDirectory = null)
+    {
+        if (string.IsNullOrWhiteSpace(reference))
+        {
+            throw new BuildpackException(ErrorCodes.InvalidRequest, "A buildpack reference is empty. Give a directory path or a git or archive URL.");
+        }
+
+        var text = reference.Trim();
+        if (text.StartsWith("git@", StringComparison.Ordinal))
+        {
+            var (location, gitRef) = SplitRef(text);
+            return new BuildpackReference(reference, BuildpackReferenceKind.Git, location, gitRef);
+        }
+
+        if (text.Contains("://", StringComparison.Ordinal))
+        {
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri))
+            {
+                throw new BuildpackException(
+                    ErrorCodes.BuildpackSourceUnsupported,
+                    $"The buildpack '{Redaction.RedactUrl(text)}' is not a valid URL. Write it as https://host/path[#ref], git@host:path[#ref] or a directory path.");
+            }
+
+            if (uri.IsFile)
+            {
+                // file:// names a local directory; a #ref has no meaning for a plain directory.
+                return new BuildpackReference(reference, BuildpackReferenceKind.LocalDirectory, Path.GetFullPath(uri.LocalPath), null);
+            }
+
+            if (!RemoteSchemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new BuildpackException(
+                    ErrorCodes.BuildpackSourceUnsupported,
+                    $"The buildpack '{Redaction.RedactUrl(text)}' uses the scheme '{uri.Scheme}', which is not supported. Use https, http, ssh, git, file or a directory path.");
+            }
+
+            var (urlWithoutRef, fragment) = SplitRef(text);
+            var isArchive = ArchiveSuffixes.Any(suffix => uri.AbsolutePath.EndsWith(suffix, StringComparison.OrdinalIgnoreCase));
+            return new BuildpackReference(reference, isArchive ? BuildpackReferenceKind.Archive : BuildpackReferenceKind.Git, urlWithoutRef, fragment);
+        }
+
+        var path = Path.TrimEndingDirectorySeparator(baseDirectory is null ? Path.GetFullPath(text) : Path.GetFullPath(text, baseDirectory));
+        return new BuildpackReference(reference, BuildpackReferenceKind.LocalDirectory, path.Length == 0 ? "/" : path, null);
+    }
+
+    /// <summary>Whether the text would parse as a local directory (not a URL), without checking that it exists.</summary>
+    public static bool IsLocalPath(string reference) =>
+        !reference.Contains("://", StringComparison.Ordinal) && !reference.TrimStart().StartsWith("git@", StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override string ToString() => Display;
+
+    private static (string Location, string? Ref) SplitRef(string text)
+    {
+        var hash = text.IndexOf('#', StringComparison.Ordinal);
+        if (hash < 0)
+        {
+            return (text, null);
+        }
+
+        var gitRef = text[(hash + 1)..];
+        return (text[..hash], gitRef.Length == 0 ? null : gitRef);
+    }
+}

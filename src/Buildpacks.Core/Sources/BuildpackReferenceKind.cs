@@ -1,0 +1,14 @@
+namespace Buildpacks.Core.Sources;
+
+/// <summary>Where a buildpack reference points.</summary>
+public enum BuildpackReferenceKind
+{
+    /// <summary>A directory on this machine, as a path or a <c>file://</c> URL.</summary>
+    LocalDirectory,
+
+    /// <summary>A git repository: <c>https://</c>, <c>http://</c>, <c>ssh://</c>, <c>git://</c> or <c>git@host:path</c>, with an optional <c>#ref</c>.</summary>
+    Git,
+
+    /// <summary>An archive URL: its path ends in <c>.tgz</c>, <c>.tar.gz</c>, <c>.tar</c> or <c>.zip</c>.</summary>
+    Archive,
+}

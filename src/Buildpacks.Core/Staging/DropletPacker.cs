@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using System.Globalization;
+using Buildpacks.Core.Diagnostics;
+using Buildpacks.Core.Droplets;
+
+namespace Buildpacks.Core.Staging;
+
+/// <summary>Writes the layout's metadata into the workspace and packs the droplet: a CF droplet root, or a Heroku slug of the app.</summary>
+internal static class DropletPacker
+{
+    public static PackedDroplet Pack(StagingRequest request, StagingWorkspace workspace, StagingOutcome outcome, IStagingLog log, List<PhaseTiming> timings, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        log.PhaseStarted("pack", "");
+        var timestamp = request.Timestamp ?? SourceDateEpoch(request) ?? DropletWriter.DefaultTimestamp;
+        PackedDroplet packed;
+        if (request.Layout == DropletLayout.Heroku)
+        {
+            MetadataWriter.WriteRelease(outcome, Path.Combine(workspace.BuildDirectory, ".release"));
+            var ignore = SlugIgnore.Load(workspace.BuildDirectory);
+            packed = DropletWriter.Write(workspace.BuildDirectory, request.OutputPath, timestamp, ignore.IsExcluded, cancellationToken);
+        }
+        else
+        {
+            MetadataWriter.WriteStagingInfo(outcome, Path.Combine(workspace.DropletRoot, "staging_info.yml"));
+            packed = DropletWriter.Write(workspace.DropletRoot, request.OutputPath, timestamp, null, cancellationToken);
+        }
+
+        log.PhaseFinished("pack", "", stopwatch.Elapsed);
+        timings.Add(new PhaseTiming("pack", "", stopwatch.Elapsed));
+        log.Info($"Droplet written: {packed.Path} ({packed.Size} bytes, sha256 {packed.Sha256})");
+        return packed;
+    }
+
+    private static DateTimeOffset? SourceDateEpoch(StagingRequest request)
+    {
+        var value = request.Environment.GetValueOrDefault("SOURCE_DATE_EPOCH") ?? System.Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
+        return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+    }
+}
