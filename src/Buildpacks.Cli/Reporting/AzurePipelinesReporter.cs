@@ -5,9 +5,9 @@ namespace Buildpacks.Cli.Reporting;
 /// <summary>Azure Pipelines logging commands: groups, issues with a code and source path, and pipeline variables.</summary>
 internal sealed class AzurePipelinesReporter(TextWriter output, TextWriter error) : Reporter(output, error)
 {
-    public override void PhaseStarted(string phase, string buildpack) => Out.WriteLine($"##[group]{Title(phase, buildpack)}");
+    public override void PhaseStarted(StagingPhase phase, string buildpack) => Out.WriteLine($"##[group]{Title(phase, buildpack)}");
 
-    public override void PhaseFinished(string phase, string buildpack, TimeSpan duration)
+    public override void PhaseFinished(StagingPhase phase, string buildpack, TimeSpan duration)
     {
         Out.WriteLine($"{Title(phase, buildpack)} took {Seconds(duration)}");
         Out.WriteLine("##[endgroup]");

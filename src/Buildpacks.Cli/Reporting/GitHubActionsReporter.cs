@@ -5,9 +5,9 @@ namespace Buildpacks.Cli.Reporting;
 /// <summary>GitHub Actions workflow commands: collapsible groups, annotations, and step outputs in $GITHUB_OUTPUT.</summary>
 internal sealed class GitHubActionsReporter(TextWriter output, TextWriter error, string? outputFile) : Reporter(output, error)
 {
-    public override void PhaseStarted(string phase, string buildpack) => Out.WriteLine($"::group::{Escape(Title(phase, buildpack))}");
+    public override void PhaseStarted(StagingPhase phase, string buildpack) => Out.WriteLine($"::group::{Escape(Title(phase, buildpack))}");
 
-    public override void PhaseFinished(string phase, string buildpack, TimeSpan duration)
+    public override void PhaseFinished(StagingPhase phase, string buildpack, TimeSpan duration)
     {
         Out.WriteLine($"{Title(phase, buildpack)} took {Seconds(duration)}");
         Out.WriteLine("::endgroup::");

@@ -13,9 +13,9 @@ internal abstract class Reporter(TextWriter output, TextWriter error) : IStaging
 
     protected TextWriter Err { get; } = error;
 
-    public virtual void PhaseStarted(string phase, string buildpack) => Out.WriteLine($"-----> {Title(phase, buildpack)}");
+    public virtual void PhaseStarted(StagingPhase phase, string buildpack) => Out.WriteLine($"-----> {Title(phase, buildpack)}");
 
-    public virtual void PhaseFinished(string phase, string buildpack, TimeSpan duration) =>
+    public virtual void PhaseFinished(StagingPhase phase, string buildpack, TimeSpan duration) =>
         Out.WriteLine($"-----> {Title(phase, buildpack)} took {Seconds(duration)}");
 
     public void Output(string line, bool isStandardError) => (isStandardError ? Err : Out).WriteLine("       " + line);
@@ -31,7 +31,7 @@ internal abstract class Reporter(TextWriter output, TextWriter error) : IStaging
     {
     }
 
-    protected static string Title(string phase, string buildpack) => buildpack.Length == 0 ? phase : $"{phase} ({buildpack})";
+    protected static string Title(StagingPhase phase, string buildpack) => phase.Title(buildpack);
 
     protected static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + "s";
 }

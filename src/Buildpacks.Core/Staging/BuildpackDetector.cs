@@ -69,13 +69,13 @@ internal sealed class BuildpackDetector(IScriptExecutor executor, IStagingLog lo
 
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
-        log.PhaseStarted("detect", candidate.DefaultName);
+        log.PhaseStarted(StagingPhase.Detect, candidate.DefaultName);
         var outcome = await executor.RunAsync(
             new ScriptInvocation(script, [buildDirectory], buildDirectory, environment),
             (line, isError) => (isError ? stderr : stdout).Append(line).Append('\n'),
             cancellationToken).ConfigureAwait(false);
-        log.PhaseFinished("detect", candidate.DefaultName, outcome.Duration);
-        timings.Add(new PhaseTiming("detect", candidate.DefaultName, outcome.Duration));
+        log.PhaseFinished(StagingPhase.Detect, candidate.DefaultName, outcome.Duration);
+        timings.Add(new PhaseTiming(StagingPhase.Detect, candidate.DefaultName, outcome.Duration));
         var output = (stdout.ToString() + stderr).Trim();
         return new DetectAttempt(candidate.Key, outcome.ExitCode, outcome.ExitCode == 0 ? stdout.ToString().TrimEnd('\r', '\n') : output, null);
     }

@@ -64,10 +64,11 @@ internal sealed class PhaseRunner(
     {
         var script = buildpack.Script(phase);
         ScriptChecks.EnsureRunnable(script, buildpack.DefaultName, buildpack.UserScript(phase));
-        log.PhaseStarted(phase, buildpack.DefaultName);
+        var stagingPhase = StagingPhaseNames.OfScript(phase);
+        log.PhaseStarted(stagingPhase, buildpack.DefaultName);
         var outcome = await executor.RunAsync(new ScriptInvocation(script, arguments, buildDirectory, environment), onLine, cancellationToken).ConfigureAwait(false);
-        log.PhaseFinished(phase, buildpack.DefaultName, outcome.Duration);
-        timings.Add(new PhaseTiming(phase, buildpack.DefaultName, outcome.Duration));
+        log.PhaseFinished(stagingPhase, buildpack.DefaultName, outcome.Duration);
+        timings.Add(new PhaseTiming(stagingPhase, buildpack.DefaultName, outcome.Duration));
         return outcome;
     }
 }
