@@ -29,13 +29,13 @@ internal sealed class MSBuildStagingLog(LogPump pump, TaskLoggingHelper log, str
         }
     }
 
-    public void PhaseStarted(string phase, string buildpack) =>
-        pump.Post(() => log.LogMessage(MessageImportance.Normal, buildpack.Length == 0 ? $"==> {phase}" : $"==> {phase}: {buildpack}"));
+    public void PhaseStarted(StagingPhase phase, string buildpack) =>
+        pump.Post(() => log.LogMessage(MessageImportance.Normal, buildpack.Length == 0 ? $"==> {phase.Name()}" : $"==> {phase.Name()}: {buildpack}"));
 
-    public void PhaseFinished(string phase, string buildpack, TimeSpan duration) =>
+    public void PhaseFinished(StagingPhase phase, string buildpack, TimeSpan duration) =>
         pump.Post(() => log.LogMessage(
             MessageImportance.Low,
-            string.Create(CultureInfo.InvariantCulture, $"<== {phase}{(buildpack.Length == 0 ? "" : ": " + buildpack)} ({duration.TotalSeconds:0.0}s)")));
+            string.Create(CultureInfo.InvariantCulture, $"<== {phase.Name()}{(buildpack.Length == 0 ? "" : ": " + buildpack)} ({duration.TotalSeconds:0.0}s)")));
 
     public void Output(string line, bool isStandardError)
     {

@@ -10,11 +10,11 @@ namespace Cake.Buildpacks;
 /// </summary>
 internal sealed class CakeStagingLog(ICakeLog log) : IStagingLog
 {
-    public void PhaseStarted(string phase, string buildpack) =>
-        Write(Verbosity.Normal, LogLevel.Information, "-----> " + Title(phase, buildpack));
+    public void PhaseStarted(StagingPhase phase, string buildpack) =>
+        Write(Verbosity.Normal, LogLevel.Information, "-----> " + phase.Title(buildpack));
 
-    public void PhaseFinished(string phase, string buildpack, TimeSpan duration) =>
-        Write(Verbosity.Verbose, LogLevel.Information, $"-----> {Title(phase, buildpack)} took {duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}s");
+    public void PhaseFinished(StagingPhase phase, string buildpack, TimeSpan duration) =>
+        Write(Verbosity.Verbose, LogLevel.Information, $"-----> {phase.Title(buildpack)} took {duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}s");
 
     // Buildpacks write progress to stderr as often as to stdout: both are the build log, not errors.
     public void Output(string line, bool isStandardError) =>
@@ -27,8 +27,6 @@ internal sealed class CakeStagingLog(ICakeLog log) : IStagingLog
         var where = string.IsNullOrEmpty(diagnostic.File) ? "" : diagnostic.File + ": ";
         Write(Verbosity.Minimal, LogLevel.Warning, $"{where}warning {diagnostic.Code}: {diagnostic.Message}");
     }
-
-    private static string Title(string phase, string buildpack) => buildpack.Length == 0 ? phase : $"{phase} ({buildpack})";
 
     // ICakeLog takes a composite format string: a line is an argument, never the format, so its braces print as they are.
     private void Write(Verbosity verbosity, LogLevel level, string text) => log.Write(verbosity, level, "{0}", text);

@@ -1,4 +1,4 @@
-using Buildpacks.Cli.Reporting;
+using Buildpacks.Core.Ci;
 
 namespace Buildpacks.Cli.Commands;
 
@@ -7,5 +7,7 @@ internal sealed record CliEnvironment(TextWriter Output, TextWriter Error, Func<
 {
     public static CliEnvironment Console { get; } = new(System.Console.Out, System.Console.Error, System.Environment.GetEnvironmentVariable);
 
-    public Reporter Reporter(string? format) => ReporterFactory.Create(format, Output, Error, Variables);
+    /// <summary>The engine's reporter for a <c>--log-format</c> name (already checked by the option), on this console.</summary>
+    public ICiReporter Reporter(string? format) =>
+        CiReporterFactory.Create(CiLogFormat.Resolve(format, Variables), Output, Error, Variables);
 }

@@ -1,4 +1,4 @@
-using Buildpacks.Cli.Reporting;
+using Buildpacks.Core.Ci;
 using Buildpacks.Core.Diagnostics;
 
 namespace Buildpacks.Cli.Commands;
@@ -9,7 +9,7 @@ internal static class CommandRunner
     /// <summary>The conventional exit code of a command stopped by Ctrl+C.</summary>
     public const int Interrupted = 130;
 
-    public static async Task<int> RunAsync(Reporter reporter, Func<Task<int>> command)
+    public static async Task<int> RunAsync(ICiReporter reporter, Func<Task<int>> command)
     {
         try
         {

@@ -6,11 +6,11 @@ namespace Buildpacks.Core.Diagnostics;
 /// </summary>
 public interface IStagingLog
 {
-    /// <summary>A phase (detect, supply, finalize, compile, release, pack) starts for a buildpack.</summary>
-    void PhaseStarted(string phase, string buildpack);
+    /// <summary>A phase starts; <paramref name="buildpack"/> is empty for engine phases such as packing.</summary>
+    void PhaseStarted(StagingPhase phase, string buildpack);
 
     /// <summary>A phase ended.</summary>
-    void PhaseFinished(string phase, string buildpack, TimeSpan duration);
+    void PhaseFinished(StagingPhase phase, string buildpack, TimeSpan duration);
 
     /// <summary>One line a buildpack script printed, as it arrives.</summary>
     void Output(string line, bool isStandardError);

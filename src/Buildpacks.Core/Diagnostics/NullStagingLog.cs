@@ -11,12 +11,12 @@ public sealed class NullStagingLog : IStagingLog
     }
 
     /// <inheritdoc />
-    public void PhaseStarted(string phase, string buildpack)
+    public void PhaseStarted(StagingPhase phase, string buildpack)
     {
     }
 
     /// <inheritdoc />
-    public void PhaseFinished(string phase, string buildpack, TimeSpan duration)
+    public void PhaseFinished(StagingPhase phase, string buildpack, TimeSpan duration)
     {
     }
 

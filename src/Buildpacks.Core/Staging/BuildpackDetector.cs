@@ -47,7 +47,7 @@ internal sealed class BuildpackDetector(PhaseRunner phases, IStagingLog log, str
 
         try
         {
-            phases.EnsureRunnable("detect", candidate);
+            phases.EnsureRunnable(StagingPhase.Detect, candidate);
         }
         catch (BuildpackException ex)
         {
@@ -58,7 +58,7 @@ internal sealed class BuildpackDetector(PhaseRunner phases, IStagingLog log, str
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         var outcome = await phases.RunScriptAsync(
-            "detect",
+            StagingPhase.Detect,
             candidate,
             [buildDirectory],
             (line, isError) => (isError ? stderr : stdout).Append(line).Append('\n'),

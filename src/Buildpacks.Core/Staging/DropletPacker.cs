@@ -11,7 +11,7 @@ internal static class DropletPacker
     public static PackedDroplet Pack(StagingRequest request, StagingWorkspace workspace, StagingOutcome outcome, IStagingLog log, List<PhaseTiming> timings, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        log.PhaseStarted("pack", "");
+        log.PhaseStarted(StagingPhase.Pack, "");
         var timestamp = request.Timestamp ?? SourceDateEpoch(request) ?? DropletWriter.DefaultTimestamp;
         PackedDroplet packed;
         if (request.Layout == DropletLayout.Heroku)
@@ -26,8 +26,8 @@ internal static class DropletPacker
             packed = DropletWriter.Write(workspace.DropletRoot, request.OutputPath, timestamp, null, cancellationToken);
         }
 
-        log.PhaseFinished("pack", "", stopwatch.Elapsed);
-        timings.Add(new PhaseTiming("pack", "", stopwatch.Elapsed));
+        log.PhaseFinished(StagingPhase.Pack, "", stopwatch.Elapsed);
+        timings.Add(new PhaseTiming(StagingPhase.Pack, "", stopwatch.Elapsed));
         log.Info($"Droplet written: {packed.Path} ({packed.Size} bytes, sha256 {packed.Sha256})");
         return packed;
     }

@@ -19,7 +19,7 @@ internal sealed class PhaseRunner(
     List<PhaseTiming> timings)
 {
     /// <summary>Runs <c>bin/PHASE</c> with engine-side paths as arguments; a non-zero exit is <paramref name="errorCode"/>.</summary>
-    public async Task RunAsync(string phase, ResolvedBuildpack buildpack, IReadOnlyList<string> arguments, string errorCode, int exitCode, CancellationToken cancellationToken)
+    public async Task RunAsync(StagingPhase phase, ResolvedBuildpack buildpack, IReadOnlyList<string> arguments, string errorCode, int exitCode, CancellationToken cancellationToken)
     {
         EnsureRunnable(phase, buildpack);
         var outcome = await RunScriptAsync(phase, buildpack, arguments, log.Output, cancellationToken).ConfigureAwait(false);
@@ -27,8 +27,8 @@ internal sealed class PhaseRunner(
         {
             throw new BuildpackException(
                 errorCode,
-                $"bin/{phase} of buildpack '{buildpack.DefaultName}' failed with exit code {outcome.ExitCode}. The buildpack's output above says why.",
-                buildpack.UserScript(phase),
+                $"bin/{phase.Name()} of buildpack '{buildpack.DefaultName}' failed with exit code {outcome.ExitCode}. The buildpack's output above says why.",
+                buildpack.UserScript(phase.Name()),
                 exitCode);
         }
     }
@@ -41,9 +41,9 @@ internal sealed class PhaseRunner(
             return ReleaseInfo.Empty;
         }
 
-        EnsureRunnable("release", buildpack);
+        EnsureRunnable(StagingPhase.Release, buildpack);
         var stdout = new StringBuilder();
-        var outcome = await RunScriptAsync("release", buildpack, [buildDirectory], (line, isError) =>
+        var outcome = await RunScriptAsync(StagingPhase.Release, buildpack, [buildDirectory], (line, isError) =>
         {
             if (isError)
             {
@@ -68,14 +68,14 @@ internal sealed class PhaseRunner(
     }
 
     /// <summary>Throws a coded error when <c>bin/PHASE</c> cannot run on the host.</summary>
-    public void EnsureRunnable(string phase, ResolvedBuildpack buildpack) =>
-        session.EnsureRunnable(buildpack.Script(phase), buildpack.DefaultName, buildpack.UserScript(phase));
+    public void EnsureRunnable(StagingPhase phase, ResolvedBuildpack buildpack) =>
+        session.EnsureRunnable(buildpack.Script(phase.Name()), buildpack.DefaultName, buildpack.UserScript(phase.Name()));
 
     /// <summary>Runs <c>bin/PHASE</c> as a logged, timed phase; output goes to <paramref name="onLine"/>.</summary>
-    public async Task<ScriptOutcome> RunScriptAsync(string phase, ResolvedBuildpack buildpack, IReadOnlyList<string> arguments, Action<string, bool> onLine, CancellationToken cancellationToken)
+    public async Task<ScriptOutcome> RunScriptAsync(StagingPhase phase, ResolvedBuildpack buildpack, IReadOnlyList<string> arguments, Action<string, bool> onLine, CancellationToken cancellationToken)
     {
         var invocation = new ScriptInvocation(
-            session.ToScriptPath(buildpack.Script(phase)),
+            session.ToScriptPath(buildpack.Script(phase.Name())),
             [.. arguments.Select(ToScriptArgument)],
             session.ToScriptPath(buildDirectory),
             environment);

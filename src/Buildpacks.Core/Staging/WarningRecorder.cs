@@ -5,9 +5,9 @@ namespace Buildpacks.Core.Staging;
 /// <summary>Passes everything to the caller's log and keeps the warnings for the result.</summary>
 internal sealed class WarningRecorder(IStagingLog inner, List<BuildpackDiagnostic> warnings) : IStagingLog
 {
-    public void PhaseStarted(string phase, string buildpack) => inner.PhaseStarted(phase, buildpack);
+    public void PhaseStarted(StagingPhase phase, string buildpack) => inner.PhaseStarted(phase, buildpack);
 
-    public void PhaseFinished(string phase, string buildpack, TimeSpan duration) => inner.PhaseFinished(phase, buildpack, duration);
+    public void PhaseFinished(StagingPhase phase, string buildpack, TimeSpan duration) => inner.PhaseFinished(phase, buildpack, duration);
 
     public void Output(string line, bool isStandardError) => inner.Output(line, isStandardError);
 

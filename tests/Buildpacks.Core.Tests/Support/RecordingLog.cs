@@ -23,9 +23,9 @@ public sealed class RecordingLog : IStagingLog
 
     public Action<string>? OnOutput { get; set; }
 
-    public void PhaseStarted(string phase, string buildpack) => Add($"start {phase} {buildpack}");
+    public void PhaseStarted(StagingPhase phase, string buildpack) => Add($"start {phase.Name()} {buildpack}");
 
-    public void PhaseFinished(string phase, string buildpack, TimeSpan duration) => Add($"end {phase} {buildpack}");
+    public void PhaseFinished(StagingPhase phase, string buildpack, TimeSpan duration) => Add($"end {phase.Name()} {buildpack}");
 
     public void Output(string line, bool isStandardError)
     {

@@ -52,7 +52,7 @@ internal sealed class PlanRunner(PhaseRunner phases, StagingWorkspace workspace,
             }
 
             await phases.RunAsync(
-                "finalize",
+                StagingPhase.Finalize,
                 final,
                 [workspace.BuildDirectory, caches[^1], workspace.DepsDirectory, indexes[^1], workspace.ProfileDirectory],
                 ErrorCodes.CompileFailed,
@@ -77,7 +77,7 @@ internal sealed class PlanRunner(PhaseRunner phases, StagingWorkspace workspace,
 
     private Task SupplyAsync(ResolvedBuildpack buildpack, string cache, string index, CancellationToken cancellationToken) =>
         phases.RunAsync(
-            "supply",
+            StagingPhase.Supply,
             buildpack,
             [workspace.BuildDirectory, cache, workspace.DepsDirectory, index],
             ErrorCodes.SupplyFailed,
@@ -106,7 +106,7 @@ internal sealed class PlanRunner(PhaseRunner phases, StagingWorkspace workspace,
         // A compile-only buildpack (Heroku contract) has no deps directory in the droplet.
         DirectoryRemover.Delete(finalDeps);
         await phases.RunAsync(
-            "compile",
+            StagingPhase.Compile,
             final,
             [workspace.BuildDirectory, cache, workspace.EnvDirectory],
             ErrorCodes.CompileFailed,

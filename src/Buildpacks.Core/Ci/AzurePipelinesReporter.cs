@@ -1,17 +1,17 @@
 using Buildpacks.Core.Diagnostics;
 
-namespace Buildpacks.Cli.Reporting;
+namespace Buildpacks.Core.Ci;
 
-/// <summary>Azure Pipelines logging commands: groups, issues with a code and source path, and pipeline variables.</summary>
-internal sealed class AzurePipelinesReporter(TextWriter output, TextWriter error) : Reporter(output, error)
+/// <summary>Azure Pipelines logging commands: groups, issues with a code and source path, and output variables.</summary>
+internal sealed class AzurePipelinesReporter(TextWriter output, TextWriter error) : CiReporter(output, error)
 {
-    public override void PhaseStarted(string phase, string buildpack) => Out.WriteLine($"##[group]{Title(phase, buildpack)}");
+    /// <summary>The agent sets <c>TF_BUILD=True</c> for every task.</summary>
+    public static bool IsActive(Func<string, string?> environment) =>
+        string.Equals(environment("TF_BUILD"), "true", StringComparison.OrdinalIgnoreCase);
 
-    public override void PhaseFinished(string phase, string buildpack, TimeSpan duration)
-    {
-        Out.WriteLine($"{Title(phase, buildpack)} took {Seconds(duration)}");
-        Out.WriteLine("##[endgroup]");
-    }
+    public override void BeginGroup(string title) => Out.WriteLine($"##[group]{title}");
+
+    public override void EndGroup() => Out.WriteLine("##[endgroup]");
 
     public override void Warning(BuildpackDiagnostic diagnostic) => Issue("warning", diagnostic.Code, diagnostic.Message, diagnostic.File);
 

@@ -1,17 +1,20 @@
 using Buildpacks.Core.Diagnostics;
 
-namespace Buildpacks.Cli.Reporting;
+namespace Buildpacks.Core.Ci;
 
-/// <summary>GitHub Actions workflow commands: collapsible groups, annotations, and step outputs in $GITHUB_OUTPUT.</summary>
-internal sealed class GitHubActionsReporter(TextWriter output, TextWriter error, string? outputFile) : Reporter(output, error)
+/// <summary>GitHub Actions workflow commands: collapsible groups, annotations, and step outputs in <c>$GITHUB_OUTPUT</c>.</summary>
+internal sealed class GitHubActionsReporter(TextWriter output, TextWriter error, string? outputFile) : CiReporter(output, error)
 {
-    public override void PhaseStarted(string phase, string buildpack) => Out.WriteLine($"::group::{Escape(Title(phase, buildpack))}");
+    /// <summary>The runner sets <c>GITHUB_ACTIONS=true</c> for every step.</summary>
+    public static bool IsActive(Func<string, string?> environment) =>
+        string.Equals(environment("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase);
 
-    public override void PhaseFinished(string phase, string buildpack, TimeSpan duration)
-    {
-        Out.WriteLine($"{Title(phase, buildpack)} took {Seconds(duration)}");
-        Out.WriteLine("::endgroup::");
-    }
+    public static GitHubActionsReporter Create(TextWriter output, TextWriter error, Func<string, string?> environment) =>
+        new(output, error, environment("GITHUB_OUTPUT"));
+
+    public override void BeginGroup(string title) => Out.WriteLine($"::group::{Escape(title)}");
+
+    public override void EndGroup() => Out.WriteLine("::endgroup::");
 
     public override void Warning(BuildpackDiagnostic diagnostic) => Annotate("warning", diagnostic.Code, diagnostic.Message, diagnostic.File);
 
