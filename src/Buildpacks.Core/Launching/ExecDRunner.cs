@@ -77,21 +77,11 @@ internal static class ExecDRunner
     /// <summary>Sets every <c>NAME = "value"</c> of an exec.d program's fd 3 output; anything but strings is an error.</summary>
     public static void Apply(string toml, string displayPath, string programPath, IDictionary<string, string> environment)
     {
-        TomlTable table;
-        try
-        {
-            table = TomlReader.Parse(toml);
-        }
-        catch (TomlException ex)
-        {
-            throw new BuildpackException(
-                ErrorCodes.ExecDOutputInvalid,
-                $"The exec.d program '{displayPath}' wrote invalid TOML to file descriptor 3 ({ex.Message}), so the launch stopped. " +
-                "An exec.d program writes only lines like NAME = \"value\" to fd 3.",
-                programPath,
-                CfExitCodes.Other,
-                ex);
-        }
+        var table = TomlDocument.Parse(toml, problem => new BuildpackException(
+            ErrorCodes.ExecDOutputInvalid,
+            $"The exec.d program '{displayPath}' wrote invalid TOML to file descriptor 3 ({problem}), so the launch stopped. " +
+            "An exec.d program writes only lines like NAME = \"value\" to fd 3.",
+            programPath));
 
         var values = new List<(string Name, string Value)>();
         foreach (var (name, value) in table)
@@ -100,7 +90,7 @@ internal static class ExecDRunner
             {
                 throw new BuildpackException(
                     ErrorCodes.ExecDValueNotString,
-                    $"The exec.d program '{displayPath}' set {name} to {TomlKeyFormatter.DescribeType(value)}, not a string, so the launch stopped. " +
+                    $"The exec.d program '{displayPath}' set {name} to {TomlDocument.Describe(value)}, not a string, so the launch stopped. " +
                     $"Environment variables are strings: write {name} = \"...\" with quotes.",
                     programPath);
             }

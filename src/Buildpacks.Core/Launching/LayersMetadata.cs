@@ -1,5 +1,6 @@
 using Buildpacks.Core.Diagnostics;
 using Buildpacks.Core.Toml;
+using Tomlyn.Model;
 
 namespace Buildpacks.Core.Launching;
 
@@ -22,27 +23,36 @@ internal static class LayersMetadata
             return [];
         }
 
-        try
+        var metadata = TomlDocument.Parse(toml, problem => Invalid(problem.ToString(), path));
+        if (!metadata.TryGetValue("buildpacks", out var buildpacks))
         {
-            var order = new List<string>();
-            foreach (var buildpack in TomlReader.Parse(toml).GetArray("buildpacks") ?? Enumerable.Empty<object>())
+            return [];
+        }
+
+        IEnumerable<object?> entries = buildpacks switch
+        {
+            TomlTableArray tables => tables,
+            TomlArray array => array,
+            _ => throw Invalid($"\"buildpacks\" is {TomlDocument.Describe(buildpacks)}, expected an array of tables", path),
+        };
+        var order = new List<string>();
+        foreach (var buildpack in entries)
+        {
+            if (buildpack is not TomlTable table || !table.TryGetValue("id", out var id))
             {
-                if (buildpack is TomlTable table && table.GetString("id") is { } id)
-                {
-                    order.Add(id.Replace('/', '_'));
-                }
+                continue;
             }
 
-            return order;
+            order.Add(id is string text
+                ? text.Replace('/', '_')
+                : throw Invalid($"the \"id\" of a buildpack is {TomlDocument.Describe(id)}, expected a string", path));
         }
-        catch (TomlException ex)
-        {
-            throw new BuildpackException(
-                ErrorCodes.InvalidLayersMetadata,
-                $"The droplet's {RelativePath} cannot be read ({ex.Message}), so the order of its launch layers is unknown. Restage the app.",
-                path,
-                CfExitCodes.Other,
-                ex);
-        }
+
+        return order;
     }
+
+    private static BuildpackException Invalid(string reason, string path) => new(
+        ErrorCodes.InvalidLayersMetadata,
+        $"The droplet's {RelativePath} cannot be read ({reason}), so the order of its launch layers is unknown. Restage the app.",
+        path);
 }

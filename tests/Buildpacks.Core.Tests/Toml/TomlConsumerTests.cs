@@ -1,8 +1,10 @@
-using Buildpacks.Core.Toml;
+using Buildpacks.Core.Diagnostics;
+using Buildpacks.Core.Launching;
+using Tomlyn.Model;
 
 namespace Buildpacks.Core.Tests.Toml;
 
-/// <summary>The documents the engine actually reads: exec.d output and a Paketo-style stack.toml.</summary>
+/// <summary>The documents the engine reads through Tomlyn: exec.d output, the lifecycle's metadata.toml, a Paketo stack.toml.</summary>
 public sealed class TomlConsumerTests
 {
     private const string PaketoStackToml = """"
@@ -55,116 +57,115 @@ public sealed class TomlConsumerTests
         """";
 
     [Fact]
-    public void Exec_d_output_keeps_keys_in_document_order()
+    public void Exec_d_output_sets_variables_in_document_order()
     {
-        TomlTable env = TomlReader.Parse("EXAMPLE = \"test\"\nOTHER = 'x'\n");
+        var environment = new Dictionary<string, string> { ["KEEP"] = "k" };
 
-        Assert.Equal(["EXAMPLE", "OTHER"], env.Keys);
-        Assert.Equal("test", env.GetString("EXAMPLE"));
-        Assert.Equal("x", env.GetString("OTHER"));
-        Assert.Equal(
-            [new KeyValuePair<string, object>("EXAMPLE", "test"), new KeyValuePair<string, object>("OTHER", "x")],
-            env.ToList());
+        ExecDRunner.Apply("ZED = \"z\"\nALPHA = 'a'\n# comment\nEMPTY = \"\"\n", "exec.d/p", "/x/exec.d/p", environment);
+
+        Assert.Equal(["KEEP", "ZED", "ALPHA", "EMPTY"], environment.Keys);
+        Assert.Equal(["k", "z", "a", string.Empty], environment.Values);
+    }
+
+    [Theory]
+    [InlineData("COUNT = 3", "COUNT to an integer")]
+    [InlineData("RATIO = 1.5", "RATIO to a float")]
+    [InlineData("ON = true", "ON to a boolean")]
+    [InlineData("WHEN = 1979-05-27", "WHEN to a local date")]
+    [InlineData("LIST = [\"a\"]", "LIST to an array")]
+    [InlineData("T = { a = \"b\" }", "T to an inline table")]
+    [InlineData("NESTED.KEY = \"x\"", "NESTED to a table")]
+    [InlineData("[[AOT]]", "AOT to an array of tables")]
+    public void Exec_d_values_that_are_not_strings_are_BPK5012_and_change_nothing(string toml, string detail)
+    {
+        var environment = new Dictionary<string, string> { ["OK"] = "before" };
+
+        var error = Assert.Throws<BuildpackException>(() => ExecDRunner.Apply($"OK = \"after\"\n{toml}\n", "exec.d/p", "/x/exec.d/p", environment));
+
+        Assert.Equal(ErrorCodes.ExecDValueNotString, error.Code);
+        Assert.Equal("/x/exec.d/p", error.File);
+        Assert.Contains($"'exec.d/p' set {detail}, not a string", error.Message, StringComparison.Ordinal);
+        Assert.Equal("before", environment["OK"]);
+    }
+
+    [Theory]
+    [InlineData("EXAMPLE = test", "line 1, column 11: ")]
+    [InlineData("A = \"ok\"\nA = \"again\"", "line 2, column 1: ")]
+    [InlineData("A = \"ok\"\nB = 0xFFFFFFFFFFFFFFFF", "line 2, column 5: ")]
+    public void Malformed_exec_d_output_is_BPK5011_with_the_location(string toml, string location)
+    {
+        var error = Assert.Throws<BuildpackException>(() => ExecDRunner.Apply(toml, "exec.d/p", "/x/exec.d/p", new Dictionary<string, string>()));
+
+        Assert.Equal(ErrorCodes.ExecDOutputInvalid, error.Code);
+        Assert.Equal("/x/exec.d/p", error.File);
+        Assert.Contains($"The exec.d program 'exec.d/p' wrote invalid TOML to file descriptor 3 ({location}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Exec_d_output_order_is_not_alphabetical_or_hashed()
+    public void Layers_metadata_gives_the_buildpack_order_as_layer_directories()
     {
-        string[] names = ["ZED", "ALPHA", "mid", "B_2", "B_10", "a-dash", "PATH"];
-        string document = string.Concat(names.Select((n, i) => $"{n} = \"{i}\"\r\n"));
+        const string Toml = "[[buildpacks]]\nid = \"z/first\"\nversion = \"1\"\n\n[[buildpacks]]\napi = \"0.10\"\n\n[[buildpacks]]\nid = \"a/second\"\n";
 
-        TomlTable env = TomlReader.Parse(document);
-
-        Assert.Equal(names, env.Keys);
-        Assert.Equal(names.Select((_, i) => (object)i.ToString(System.Globalization.CultureInfo.InvariantCulture)), env.Values);
+        Assert.Equal(["z_first", "a_second"], LayersMetadata.BuildpackOrder(Toml, "/d/metadata.toml"));
+        Assert.Equal(["x_y"], LayersMetadata.BuildpackOrder("buildpacks = [{ id = \"x/y\" }, 3]", "/d/metadata.toml"));
+        Assert.Empty(LayersMetadata.BuildpackOrder("[processes]\n", "/d/metadata.toml"));
+        Assert.Empty(LayersMetadata.BuildpackOrder(null, "/d/metadata.toml"));
     }
 
-    [Fact]
-    public void Exec_d_output_may_be_empty_or_only_comments()
+    [Theory]
+    [InlineData("[[buildpacks]]\nid = \"a\"\n[buildpacks]\n", "line 3, column 1: ")]
+    [InlineData("buildpacks = \"a/b\"", "\"buildpacks\" is a string, expected an array of tables")]
+    [InlineData("[[buildpacks]]\nid = 7\n", "the \"id\" of a buildpack is an integer, expected a string")]
+    public void Unreadable_layers_metadata_is_BPK5020(string toml, string detail)
     {
-        Assert.Empty(TomlReader.Parse(string.Empty));
-        Assert.Empty(TomlReader.Parse("# nothing to export\n\n"));
-    }
+        var error = Assert.Throws<BuildpackException>(() => LayersMetadata.BuildpackOrder(toml, "/d/metadata.toml"));
 
-    [Fact]
-    public void Exec_d_values_that_are_not_strings_are_reported_with_their_location()
-    {
-        TomlTable env = TomlReader.Parse("A = \"ok\"\nCOUNT = 3\n");
-
-        var error = Assert.Throws<TomlException>(() => env.GetString("COUNT"));
-
-        Assert.Equal(2, error.Line);
-        Assert.Equal(1, error.Column);
-        Assert.Equal("line 2, column 1: \"COUNT\" is an integer, expected a string", error.Message);
+        Assert.Equal(ErrorCodes.InvalidLayersMetadata, error.Code);
+        Assert.Equal("/d/metadata.toml", error.File);
+        Assert.Contains($"layers/config/metadata.toml cannot be read ({detail}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Paketo_stack_toml_is_read()
     {
-        TomlTable stack = TomlReader.Parse(PaketoStackToml);
+        TomlTable stack = TomlParse.Text(PaketoStackToml);
 
         Assert.Equal(["id", "homepage", "maintainer", "platforms", "build", "run", "deprecated"], stack.Keys);
-        Assert.Equal("io.buildpacks.stacks.jammy", stack.GetString("id"));
-        Assert.Equal(["linux/amd64", "linux/arm64"], stack.GetArray("platforms")!);
+        Assert.Equal("io.buildpacks.stacks.jammy", stack["id"]);
+        Assert.Equal(["linux/amd64", "linux/arm64"], Assert.IsType<TomlArray>(stack["platforms"]));
 
-        TomlTable build = stack.GetTable("build")!;
+        var build = Assert.IsType<TomlTable>(stack["build"]);
         Assert.Equal(["description", "dockerfile", "gid", "shell", "uid", "args"], build.Keys);
-        Assert.Equal("./build.Dockerfile", build.GetString("dockerfile"));
-        Assert.Equal(1001L, build.GetInteger("uid"));
-        Assert.Equal(1000L, build.GetInteger("gid"));
-        Assert.Equal("/bin/bash", build.GetString("shell"));
+        Assert.Equal("./build.Dockerfile", build["dockerfile"]);
+        Assert.Equal(1001L, build["uid"]);
+        Assert.Equal(1000L, build["gid"]);
 
-        TomlTable buildArgs = build.GetTable("args")!;
+        var buildArgs = Assert.IsType<TomlTable>(build["args"]);
         Assert.Equal(
             "    deb http://archive.ubuntu.com/ubuntu jammy main universe multiverse\n"
             + "    deb http://archive.ubuntu.com/ubuntu jammy-updates main universe multiverse\n    ",
-            buildArgs.GetString("sources"));
+            buildArgs["sources"]);
 
         // Line-ending backslashes join the lines and swallow the indentation that follows them.
-        string packages = buildArgs.GetString("packages")!;
-        Assert.Equal("build-essential ca-certificates curl git tzdata zlib1g-dev ", packages);
-        Assert.Equal(
-            ["build-essential", "ca-certificates", "curl", "git", "tzdata", "zlib1g-dev"],
-            packages.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("build-essential ca-certificates curl git tzdata zlib1g-dev ", buildArgs["packages"]);
 
-        TomlTable run = stack.GetTable("run")!;
-        Assert.Equal("./run.Dockerfile", run.GetString("dockerfile"));
-        Assert.Equal(1002L, run.GetInteger("uid"));
-        Assert.Equal(1000L, run.GetInteger("gid"));
-        Assert.Equal("/sbin/nologin", run.GetString("shell"));
-        Assert.Equal("ca-certificates openssl tzdata ", run.GetTable("args")!.GetString("packages"));
+        var run = Assert.IsType<TomlTable>(stack["run"]);
+        Assert.Equal(1002L, run["uid"]);
+        Assert.Equal("/sbin/nologin", run["shell"]);
+        Assert.Equal("ca-certificates openssl tzdata ", Assert.IsType<TomlTable>(run["args"])["packages"]);
 
-        TomlTable deprecated = stack.GetTable("deprecated")!;
-        Assert.False(deprecated.GetBoolean("legacy-sbom"));
-        Assert.True(deprecated.GetBoolean("mixins"));
+        var deprecated = Assert.IsType<TomlTable>(stack["deprecated"]);
+        Assert.Equal(false, deprecated["legacy-sbom"]);
+        Assert.Equal(true, deprecated["mixins"]);
     }
 
     [Fact]
-    public void Paketo_stack_toml_with_windows_line_endings_reads_the_same()
+    public void Paketo_stack_toml_with_windows_line_endings_differs_only_in_multi_line_string_line_ends()
     {
-        TomlTable lf = TomlReader.Parse(PaketoStackToml);
-        TomlTable crlf = TomlReader.Parse(PaketoStackToml.ReplaceLineEndings("\r\n"));
+        string lf = TomlTestJson.ToTagged(TomlParse.Text(PaketoStackToml)).ToJsonString();
+        string crlf = TomlTestJson.ToTagged(TomlParse.Text(PaketoStackToml.ReplaceLineEndings("\r\n"))).ToJsonString();
 
-        Assert.Equal(TomlTestJson.ToTagged(lf).ToJsonString(), TomlTestJson.ToTagged(crlf).ToJsonString());
-    }
-
-    [Fact]
-    public void Stack_toml_read_from_a_file_reports_the_path_in_errors()
-    {
-        string path = Path.Combine(Path.GetTempPath(), $"stack-{Guid.NewGuid():N}.toml");
-        File.WriteAllText(path, "id = \"x\"\n[build]\nuid = \"1000\"\n");
-        try
-        {
-            TomlTable build = TomlReader.ParseFile(path).GetTable("build")!;
-
-            var error = Assert.Throws<TomlException>(() => build.GetInteger("uid"));
-
-            Assert.Equal(path, error.FilePath);
-            Assert.Equal($"{path}: line 3, column 1: \"uid\" is a string, expected an integer", error.Message);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.NotEqual(lf, crlf);
+        Assert.Equal(lf, crlf.Replace("\\r\\n", "\\n", StringComparison.Ordinal));
     }
 }

@@ -19,27 +19,14 @@ internal static class TomlTestCorpus
         + "'../shared/toml-test/tests/files-toml-1.0.0' in every directory from '" + AppContext.BaseDirectory
         + "' upwards. CI clones it next to the repository (shared/toml-test); restore it there to run these tests.";
 
-    public static TheoryData<string> Cases(string prefix)
-    {
-        var data = new TheoryData<string>();
-        string? tests = TestsDirectory;
-        if (tests is null)
-        {
-            data.Add(MissingMarker);
-            return data;
-        }
+    public static TheoryData<string> Cases(string prefix) =>
+        TestsDirectory is null ? new TheoryData<string>(MissingMarker) : new TheoryData<string>(Listed("files-toml-1.0.0", prefix));
 
-        foreach (string line in File.ReadAllLines(Path.Combine(tests, "files-toml-1.0.0")))
-        {
-            string file = line.Trim();
-            if (file.StartsWith(prefix, StringComparison.Ordinal) && file.EndsWith(".toml", StringComparison.Ordinal))
-            {
-                data.Add(file);
-            }
-        }
-
-        return data;
-    }
+    /// <summary>The <c>.toml</c> files a corpus list (<c>files-toml-1.0.0</c>, <c>files-toml-1.1.0</c>) names under <paramref name="prefix"/>.</summary>
+    public static IEnumerable<string> Listed(string list, string prefix) =>
+        File.ReadAllLines(Path.Combine(TestsDirectory ?? throw new InvalidOperationException(MissingMessage), list))
+            .Select(line => line.Trim())
+            .Where(file => file.StartsWith(prefix, StringComparison.Ordinal) && file.EndsWith(".toml", StringComparison.Ordinal));
 
     public static string FullPath(string relative) =>
         Path.Combine(TestsDirectory ?? throw new InvalidOperationException(MissingMessage), relative.Replace('/', Path.DirectorySeparatorChar));

@@ -1,26 +1,28 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Buildpacks.Core.Toml;
+using Tomlyn;
+using Tomlyn.Model;
 
 namespace Buildpacks.Core.Tests.Toml;
 
 /// <summary>
-/// Converts parse results to toml-test's tagged JSON form and compares tagged JSON semantically
+/// Converts Tomlyn's model to toml-test's tagged JSON form and compares tagged JSON semantically
 /// (floats numerically, date-times after normalisation), as the toml-test decoder specification allows.
 /// </summary>
 internal static partial class TomlTestJson
 {
-    public static JsonNode ToTagged(object value) => value switch
+    public static JsonNode ToTagged(object? value) => value switch
     {
         TomlTable table => ToTagged(table),
-        TomlArray array => ToTagged(array),
+        TomlTableArray tables => new JsonArray([.. tables.Select(ToTagged)]),
+        TomlArray array => new JsonArray([.. array.Select(ToTagged)]),
         string s => Tag("string", s),
         long l => Tag("integer", l.ToString(CultureInfo.InvariantCulture)),
         double d => Tag("float", FormatFloat(d)),
         bool b => Tag("bool", b ? "true" : "false"),
         TomlDateTime dt => Tag(TagFor(dt.Kind), dt.ToString()),
-        _ => throw new InvalidOperationException($"unexpected value type {value.GetType()}"),
+        _ => throw new InvalidOperationException($"unexpected value {value ?? "null"} ({value?.GetType()})"),
     };
 
     /// <summary>Returns null when equal, otherwise a description of the first difference.</summary>
@@ -112,22 +114,11 @@ internal static partial class TomlTestJson
         return obj;
     }
 
-    private static JsonArray ToTagged(TomlArray array)
-    {
-        var arr = new JsonArray();
-        foreach (object value in array)
-        {
-            arr.Add(ToTagged(value));
-        }
-
-        return arr;
-    }
-
     private static JsonObject Tag(string type, string value) => new() { ["type"] = type, ["value"] = value };
 
     private static string TagFor(TomlDateTimeKind kind) => kind switch
     {
-        TomlDateTimeKind.OffsetDateTime => "datetime",
+        TomlDateTimeKind.OffsetDateTimeByZ or TomlDateTimeKind.OffsetDateTimeByNumber => "datetime",
         TomlDateTimeKind.LocalDateTime => "datetime-local",
         TomlDateTimeKind.LocalDate => "date-local",
         _ => "time-local",

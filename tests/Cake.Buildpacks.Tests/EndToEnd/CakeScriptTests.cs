@@ -111,7 +111,7 @@ public sealed class CakeScriptTests(AddinFeed feed) : IDisposable
         var metadata = nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
 
         Assert.Equal(
-            ["lib/net10.0/Buildpacks.Core.dll", "lib/net10.0/Cake.Buildpacks.dll", "lib/net10.0/Cake.Buildpacks.xml", "lib/net10.0/YamlDotNet.dll"],
+            ["lib/net10.0/Buildpacks.Core.dll", "lib/net10.0/Cake.Buildpacks.dll", "lib/net10.0/Cake.Buildpacks.xml", "lib/net10.0/Tomlyn.dll", "lib/net10.0/YamlDotNet.dll"],
             lib);
         Assert.DoesNotContain(metadata.Descendants(), e => e.Name.LocalName == "dependency");
         var tags = metadata.Elements().Single(e => e.Name.LocalName == "tags").Value.Split(' ');
@@ -149,6 +149,26 @@ public sealed class CakeScriptTests(AddinFeed feed) : IDisposable
         Assert.Contains("WORKER EXITED 26", run.Lines);
         var pid = int.Parse(run.Lines.Single(l => l.StartsWith("PID ", StringComparison.Ordinal))[4..], System.Globalization.CultureInfo.InvariantCulture);
         Assert.False(ProcessState.IsRunning(pid), $"process {pid} still runs");
+    }
+
+    [Fact]
+    public void DropletRun_applies_exec_d_output_read_with_the_bundled_toml_reader()
+    {
+        _temp.CreateApp("app", ("Procfile", "worker: echo \"EXAMPLE=$EXAMPLE ONLY_WORKER=$ONLY_WORKER\"\n"));
+        var script = WriteScript($$"""
+            var result = BuildpackStage("app", new BuildpackStageSettings()
+                .WithBuildpack("{{Fixture("supply-execd")}}")
+                .WithBuildpack("{{Fixture("recorder")}}")
+                .SetDropletPath("app.droplet.tgz"));
+            var worker = DropletRun(result.DropletPath, new DropletRunSettings().SetProcessType("worker").SetRunDirectory("run"));
+            Information("WORKER EXITED {0}", worker.WaitForExit(TimeSpan.FromSeconds(30)));
+            """);
+
+        var run = feed.RunCake(script);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("       EXAMPLE=test ONLY_WORKER=worker", run.Lines);
+        Assert.Contains("WORKER EXITED 0", run.Lines);
     }
 
     [Fact]
