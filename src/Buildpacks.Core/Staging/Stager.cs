@@ -6,6 +6,7 @@ using Buildpacks.Core.Droplets;
 using Buildpacks.Core.Execution;
 using Buildpacks.Core.Files;
 using Buildpacks.Core.Release;
+using Buildpacks.Core.Requests;
 using Buildpacks.Core.Sources;
 
 namespace Buildpacks.Core.Staging;
@@ -29,12 +30,8 @@ public sealed class Stager
     /// <summary>Runs detection only, over a copy of the app, and says which candidate applies and why the others do not.</summary>
     public async Task<DetectionReport> DetectAsync(string appDirectory, IReadOnlyList<string> candidates, IStagingLog log, CancellationToken cancellationToken = default)
     {
+        StagingRequestBuilder.ValidateDetection(appDirectory, candidates);
         var request = new StagingRequest { AppDirectory = appDirectory, OutputPath = "", Candidates = candidates };
-        EnsureAppDirectory(request);
-        if (candidates.Count == 0)
-        {
-            throw new BuildpackException(ErrorCodes.InvalidRequest, "Give at least one candidate buildpack to detect with.");
-        }
 
         using var workspace = StagingWorkspace.Create();
         DirectoryCopier.Copy(Path.GetFullPath(appDirectory), workspace.BuildDirectory, relative => relative == ".git");
@@ -50,7 +47,7 @@ public sealed class Stager
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(log);
-        Validate(request);
+        StagingRequestBuilder.Validate(request);
 
         using var timeout = new CancellationTokenSource(request.Timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -351,47 +348,4 @@ public sealed class Stager
 
     private static string AppName(StagingRequest request) =>
         request.ApplicationName ?? Path.GetFileName(Path.GetFullPath(request.AppDirectory).TrimEnd(Path.DirectorySeparatorChar));
-
-    private static void EnsureAppDirectory(StagingRequest request)
-    {
-        if (string.IsNullOrWhiteSpace(request.AppDirectory) || !Directory.Exists(request.AppDirectory))
-        {
-            throw new BuildpackException(
-                ErrorCodes.AppDirectoryNotFound,
-                $"The app directory '{request.AppDirectory}' does not exist. Give the directory to stage (for a .NET app, its publish folder).",
-                request.AppDirectory);
-        }
-    }
-
-    private static void Validate(StagingRequest request)
-    {
-        EnsureAppDirectory(request);
-        if (string.IsNullOrWhiteSpace(request.OutputPath))
-        {
-            throw new BuildpackException(ErrorCodes.InvalidRequest, "No droplet path was given. Say where to write the droplet (e.g. app.droplet.tgz).");
-        }
-
-        if (request.Buildpacks.Count == 0 && request.Candidates.Count == 0)
-        {
-            throw new BuildpackException(ErrorCodes.InvalidRequest, "No buildpack was given. Name a buildpack to use, or candidates to detect with.");
-        }
-
-        if (request.Timeout <= TimeSpan.Zero)
-        {
-            throw new BuildpackException(ErrorCodes.InvalidRequest, $"The timeout must be positive, not {request.Timeout}.");
-        }
-
-        foreach (var name in request.Environment.Keys)
-        {
-            VariableNames.EnsureValid(name);
-        }
-
-        foreach (var type in request.ProcessTypes.Keys)
-        {
-            if (type.Length == 0 || !type.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
-            {
-                throw new BuildpackException(ErrorCodes.InvalidRequest, $"'{type}' is not a valid process type. Use letters, digits, '_' and '-'.");
-            }
-        }
-    }
 }
