@@ -40,7 +40,7 @@ public static partial class BuildpacksAliases
         ArgumentNullException.ThrowIfNull(appDirectory);
         ArgumentNullException.ThrowIfNull(settings);
 
-        var request = StageRequestBuilder.Build(appDirectory, settings, context.Environment);
+        var request = StagingBinding.Stage(appDirectory, settings, context.Environment);
         var log = new CakeStagingLog(context.Log);
         return EngineCall.Run(cancellationToken => new Stager().StageAsync(request, log, cancellationToken));
     }
