@@ -26,7 +26,7 @@ internal static class DetectCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var reporter = cli.Reporter(parse.GetValue(logFormat));
-            return CommandRunner.RunAsync(reporter, async () =>
+            return CommandRunner.RunAsync(cli, reporter, async () =>
             {
                 var report = await BuildpackEngine.Default.DetectAsync(parse.GetValue(appDirectory)!, parse.GetValue(candidates) ?? [], reporter, cancellationToken).ConfigureAwait(false);
                 foreach (var attempt in report.Attempts.Where(a => !a.Detected))

@@ -37,7 +37,7 @@ internal static class StageCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var reporter = cli.Reporter(parse.GetValue(logFormat));
-            return CommandRunner.RunAsync(reporter, async () =>
+            return CommandRunner.RunAsync(cli, reporter, async () =>
             {
                 var app = parse.GetValue(appDirectory)!;
                 if (!DurationText.TryParse(parse.GetValue(timeout)!, out var limit))
