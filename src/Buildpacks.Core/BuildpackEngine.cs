@@ -28,13 +28,34 @@ public sealed class BuildpackEngine
     /// <summary>What this engine was made of.</summary>
     public BuildpackEngineOptions Options { get; }
 
-    /// <summary>Stages the app. Throws <see cref="BuildpackException"/> for failures the user can act on.</summary>
-    public Task<StagingResult> StageAsync(StagingRequest request, IStagingLog log, CancellationToken cancellationToken = default) =>
-        _stager.StageAsync(request, log, cancellationToken);
+    /// <summary>
+    /// Stages the app. Every failure is a <see cref="BuildpackException"/> with a code (an unexpected one wrapped by
+    /// <see cref="BuildpackException.FromUnexpected"/>), or an <see cref="OperationCanceledException"/> when cancelled.
+    /// </summary>
+    public async Task<StagingResult> StageAsync(StagingRequest request, IStagingLog log, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await _stager.StageAsync(request, log, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsUnexpected(ex))
+        {
+            throw BuildpackException.FromUnexpected(ex);
+        }
+    }
 
     /// <summary>Runs detection only, over a copy of the app, and says which candidate applies and why the others do not.</summary>
-    public Task<DetectionReport> DetectAsync(string appDirectory, IReadOnlyList<string> candidates, IStagingLog log, CancellationToken cancellationToken = default) =>
-        _stager.DetectAsync(appDirectory, candidates, log, cancellationToken);
+    public async Task<DetectionReport> DetectAsync(string appDirectory, IReadOnlyList<string> candidates, IStagingLog log, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await _stager.DetectAsync(appDirectory, candidates, log, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsUnexpected(ex))
+        {
+            throw BuildpackException.FromUnexpected(ex);
+        }
+    }
 
     /// <summary>
     /// A hash of everything the staging of <paramref name="request"/> reads, buildpacks by their identity: equal
@@ -42,4 +63,6 @@ public sealed class BuildpackEngine
     /// </summary>
     public string ComputeFingerprint(StagingRequest request) =>
         StagingFingerprint.Compute(request, reference => _resolver.IdentifyWithoutFetching(BuildpackReference.Parse(reference), SourceContext.Plain()));
+
+    private static bool IsUnexpected(Exception exception) => exception is not (BuildpackException or OperationCanceledException);
 }

@@ -109,6 +109,17 @@ public abstract class BuildpackStagingTask : Microsoft.Build.Utilities.Task
     }
 
     /// <summary>
+    /// Logs a failure nobody expected as one coded error (BPK1119, or BPK1078 for the file system) instead of MSBuild's
+    /// MSB4018 with a stack trace; the stack trace goes to the detailed log (<c>-v:d</c>) for a bug report.
+    /// </summary>
+    protected void LogUnexpected(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        LogError(BuildpackException.FromUnexpected(exception));
+        Log.LogMessage(MessageImportance.Low, "{0}", exception.ToString());
+    }
+
+    /// <summary>
     /// Logs a coded warning or error. A file other than the project gets line 1, so the console shows
     /// <c>file(1): error BPK1021: ...</c>, the form CI problem matchers (actions/setup-dotnet) turn into annotations.
     /// </summary>

@@ -52,5 +52,10 @@ public sealed class ComputeBuildpackInputs : BuildpackStagingTask
                 InputsFile));
             return false;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogUnexpected(ex);
+            return false;
+        }
     }
 }

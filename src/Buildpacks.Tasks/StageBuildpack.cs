@@ -37,15 +37,19 @@ public sealed class StageBuildpack : BuildpackStagingTask, ICancelableTask
         try
         {
             // A record that outlives a failed staging would describe the wrong droplet.
-            if (File.Exists(DropletInfoFile))
+            if (File.Exists(DropletInfoFile) && !TryRecord(() => File.Delete(DropletInfoFile)))
             {
-                File.Delete(DropletInfoFile);
+                return false;
             }
 
             Log.LogMessage(MessageImportance.Normal, "Staging {0} into {1}", request.AppDirectory, request.OutputPath);
             var result = pump.Run(() => BuildpackEngine.Default.StageAsync(request, log, _cancellation.Token));
             var record = DropletRecord.From(result);
-            record.Write(DropletInfoFile);
+            if (!TryRecord(() => record.Write(DropletInfoFile)))
+            {
+                return false;
+            }
+
             GeneratedDroplet = record.ToTaskItem();
             return !Log.HasLoggedErrors;
         }
@@ -59,6 +63,22 @@ public sealed class StageBuildpack : BuildpackStagingTask, ICancelableTask
         {
             LogError(new BuildpackException(TaskErrorCodes.Cancelled, "Staging was cancelled; the buildpack was stopped and no droplet was written."));
             return false;
+        }
+        catch (Exception ex)
+        {
+            ShowOutputTail(log);
+            LogUnexpected(ex);
+            return false;
+        }
+    }
+
+    // Only the droplet record in obj/ is this task's own file; the engine reports its own failures with their codes.
+    private bool TryRecord(Action write)
+    {
+        try
+        {
+            write();
+            return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

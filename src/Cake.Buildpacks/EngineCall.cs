@@ -6,7 +6,8 @@ namespace Cake.Buildpacks;
 
 /// <summary>
 /// Runs one engine call for an alias: waits for it (Cake aliases are synchronous), stops it on Ctrl+C or
-/// SIGTERM, and turns its failures into <see cref="CakeException"/> with the diagnostic code first.
+/// SIGTERM, and turns its failures into <see cref="CakeException"/> with the diagnostic code first: also a failure
+/// nobody expected, as BPK1119 (Cake shows its stack trace only at diagnostic verbosity).
 /// </summary>
 internal static class EngineCall
 {
@@ -38,6 +39,10 @@ internal static class EngineCall
                 $"{CancelledCode}: Staging was cancelled; the buildpack was stopped and no droplet was written.",
                 ex);
         }
+        catch (Exception ex) when (ex is not CakeException)
+        {
+            throw ToCakeException(BuildpackException.FromUnexpected(ex));
+        }
     }
 
     /// <summary>Runs a quick synchronous engine call (no processes to stop), mapping its failures.</summary>
@@ -50,6 +55,10 @@ internal static class EngineCall
         catch (BuildpackException ex)
         {
             throw ToCakeException(ex);
+        }
+        catch (Exception ex) when (ex is not (CakeException or OperationCanceledException))
+        {
+            throw ToCakeException(BuildpackException.FromUnexpected(ex));
         }
     }
 

@@ -128,6 +128,19 @@ public sealed class BuildpackStageAliasTests : IDisposable
     }
 
     [Fact]
+    public void A_cache_inside_the_app_throws_the_overlap_code_and_leaves_the_app_as_it_was()
+    {
+        var app = _temp.CreateApp("app", ("recorder.txt", "x"));
+        var before = TreeState.Of(app);
+
+        var error = Assert.Throws<CakeException>(() =>
+            _context.BuildpackStage("app", new BuildpackStageSettings().WithBuildpack(Repository.FixtureBuildpack("recorder")).SetCacheDirectory("app/cache")));
+
+        Assert.StartsWith("BPK1071: ", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, TreeState.Of(app));
+    }
+
+    [Fact]
     public void A_missing_app_directory_is_named_as_seen_from_the_working_directory()
     {
         var error = Assert.Throws<CakeException>(() =>

@@ -28,7 +28,7 @@ internal static class DetectCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var reporter = cli.Reporter(parse.GetValue(logFormat));
-            return CommandRunner.RunAsync(reporter, async () =>
+            return CommandRunner.RunAsync(cli, reporter, async () =>
             {
                 var detection = new StagingRequestBuilder(Directory.GetCurrentDirectory(), Names).BuildDetection(parse.GetValue(appDirectory), parse.GetValue(candidates) ?? []);
                 var report = await BuildpackEngine.Default.DetectAsync(detection.AppDirectory, detection.Candidates, reporter, cancellationToken).ConfigureAwait(false);

@@ -27,7 +27,7 @@ internal static class InspectCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var reporter = cli.Reporter(parse.GetValue(logFormat));
-            return CommandRunner.RunAsync(reporter, () =>
+            return CommandRunner.RunAsync(cli, reporter, () =>
             {
                 var info = DropletInspector.Inspect(parse.GetValue(droplet)!);
                 var layout = StagingNames.LayoutName(info.Layout);

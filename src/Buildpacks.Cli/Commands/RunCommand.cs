@@ -34,7 +34,7 @@ internal static class RunCommand
         command.SetAction(parse =>
         {
             var reporter = cli.Reporter(parse.GetValue(logFormat));
-            return CommandRunner.RunAsync(reporter, async () =>
+            return CommandRunner.RunAsync(cli, reporter, async () =>
             {
                 var variables = new Dictionary<string, string>(StringComparer.Ordinal);
                 foreach (var assignment in parse.GetValue(environment) ?? [])

@@ -54,7 +54,7 @@ internal static class StageCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var reporter = cli.Reporter(parse.GetValue(logFormat));
-            return CommandRunner.RunAsync(reporter, async () =>
+            return CommandRunner.RunAsync(cli, reporter, async () =>
             {
                 var inputs = new StagingInputs
                 {

@@ -49,9 +49,25 @@ public static partial class ErrorCodes
     public const string InvalidDroplet = "BPK1060";
     /// <summary>Another staging holds the cache directory.</summary>
     public const string CacheLocked = "BPK1070";
+    /// <summary>The cache directory is, holds or lies inside something else the staging reads or writes.</summary>
+    public const string CacheOverlaps = "BPK1071";
+    /// <summary>The droplet or result path cannot be written (a directory, a device, under a file, read-only, the same file twice).</summary>
+    public const string OutputPathUnusable = "BPK1072";
+    /// <summary>The cache directory cannot be used: it is a file, cannot be created, read or copied, or its file system is full.</summary>
+    public const string CacheUnusable = "BPK1073";
+    /// <summary>A file or directory of the app or of a local buildpack cannot be read.</summary>
+    public const string InputUnreadable = "BPK1074";
+    /// <summary>The staging's workspace in the temporary directory (TMPDIR) cannot be written.</summary>
+    public const string WorkspaceUnwritable = "BPK1075";
+    /// <summary>An environment variable is too large to give to a process.</summary>
+    public const string VariableTooLarge = "BPK1076";
+    /// <summary>A file operation failed where no step expected it; the message names the file and the cause.</summary>
+    public const string FileSystemFailed = "BPK1078";
 
     /// <summary>The host that runs buildpack scripts cannot run them now (no bash; later: no container engine).</summary>
     public const string HostUnavailable = "BPK1110";
+    /// <summary>A failure the engine did not expect: a bug. The message carries the original's type and message.</summary>
+    public const string InternalError = "BPK1119";
 
     /// <summary>Warning: no <c>web</c> process type; the app will not start without a command.</summary>
     public const string NoWebProcess = "BPK2001";

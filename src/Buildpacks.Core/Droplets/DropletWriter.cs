@@ -1,6 +1,7 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 using Buildpacks.Core.Diagnostics;
+using Buildpacks.Core.Files;
 
 namespace Buildpacks.Core.Droplets;
 
@@ -29,11 +30,31 @@ public static class DropletWriter
         CancellationToken cancellationToken = default)
     {
         var fullOutput = Path.GetFullPath(outputPath);
-        var directory = Path.GetDirectoryName(fullOutput)!;
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(fullOutput)}.{Guid.NewGuid():N}.tmp");
+        var temporary = TemporaryPath(fullOutput);
+        var packed = WriteUncommitted(root, temporary, fullOutput, timestamp, exclude, cancellationToken);
         try
         {
-            Directory.CreateDirectory(directory);
+            File.Move(temporary, fullOutput, overwrite: true);
+            return packed;
+        }
+        catch (Exception ex) when (FileSystemErrors.IsFileSystemFailure(ex))
+        {
+            TryDelete(temporary);
+            throw WriteFailed(fullOutput, ex);
+        }
+    }
+
+    /// <summary>
+    /// Packs <paramref name="root"/> into the new file <paramref name="temporary"/> (its folder created), which the
+    /// caller renames onto <paramref name="outputPath"/> once everything else of the staging is written too. On
+    /// failure the temporary file is removed.
+    /// </summary>
+    internal static PackedDroplet WriteUncommitted(
+        string root, string temporary, string outputPath, DateTimeOffset timestamp, Func<string, bool>? exclude, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(temporary)!);
             string sha;
             long size;
             int count;
@@ -53,24 +74,35 @@ public static class DropletWriter
                 file.Flush(flushToDisk: true);
             }
 
-            File.Move(temporary, fullOutput, overwrite: true);
-            return new PackedDroplet(fullOutput, sha, size, count);
+            return new PackedDroplet(outputPath, sha, size, count);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (FileSystemErrors.IsFileSystemFailure(ex))
         {
             TryDelete(temporary);
-            throw new BuildpackException(
-                ErrorCodes.DropletWriteFailed,
-                $"The droplet '{fullOutput}' could not be written: {ex.Message}. Check that the folder is writable and the disk has room.",
-                fullOutput,
-                CfExitCodes.Other,
-                ex);
+            throw WriteFailed(outputPath, ex);
         }
         catch
         {
             TryDelete(temporary);
             throw;
         }
+    }
+
+    /// <summary>A hidden name beside <paramref name="fullOutput"/>, on its file system, so the final rename is atomic.</summary>
+    internal static string TemporaryPath(string fullOutput) =>
+        Path.Combine(Path.GetDirectoryName(fullOutput)!, $".{Path.GetFileName(fullOutput)}.{Guid.NewGuid():N}.tmp");
+
+    internal static BuildpackException WriteFailed(string outputPath, Exception ex)
+    {
+        var remedy = FileSystemErrors.IsOutOfSpace(ex)
+            ? "Free space there, or write the droplet to another file system"
+            : "Check that the folder is writable";
+        return new BuildpackException(
+            ErrorCodes.DropletWriteFailed,
+            $"The droplet '{outputPath}' could not be written: {FileSystemErrors.Cause(ex, outputPath)}. {remedy}; an earlier droplet there is unchanged.",
+            outputPath,
+            CfExitCodes.Other,
+            ex);
     }
 
     private static void TryDelete(string path)

@@ -108,6 +108,8 @@ public sealed class StagingRequestBuilder
             VariableNames.EnsureValid(name);
         }
 
+        StagingEnvironment.EnsureStartable(request.Environment);
+
         foreach (var (type, command) in request.ProcessTypes)
         {
             EnsureProcessType(type, command, names);

@@ -10,6 +10,9 @@ namespace Buildpacks.Core.Staging;
 /// </summary>
 internal sealed class CacheSession : IDisposable
 {
+    // Linux's EWOULDBLOCK: the lock file is locked by another staging.
+    private const int WouldBlock = 11;
+
     private readonly string? _cacheDirectory;
     private readonly FileStream? _lock;
     private bool _committed;
@@ -24,40 +27,41 @@ internal sealed class CacheSession : IDisposable
     /// <summary>The directory buildpacks get as CACHE.</summary>
     public string WorkingDirectory { get; }
 
+    /// <summary>Opens the cache at <paramref name="cacheDirectory"/>, a real path checked by <see cref="StagingOutputs"/>; null: a throwaway cache.</summary>
     public static CacheSession Open(string? cacheDirectory, StagingWorkspace workspace)
     {
         if (string.IsNullOrEmpty(cacheDirectory))
         {
-            Directory.CreateDirectory(workspace.ScratchCacheDirectory);
+            workspace.Write(() => Directory.CreateDirectory(workspace.ScratchCacheDirectory));
             return new CacheSession(workspace.ScratchCacheDirectory, null, null);
         }
 
-        var full = Path.GetFullPath(cacheDirectory).TrimEnd(Path.DirectorySeparatorChar);
-        var parent = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(parent);
-        var lockFile = AcquireLock(full + ".lock");
+        var parent = Path.GetDirectoryName(cacheDirectory)!;
+        Guard(cacheDirectory, "cannot be created", () => Directory.CreateDirectory(parent));
+        var lockFile = AcquireLock(cacheDirectory);
+        var working = Path.Combine(parent, $".{Path.GetFileName(cacheDirectory)}.staging-{Guid.NewGuid():N}");
         try
         {
-            var working = Path.Combine(parent, $".{Path.GetFileName(full)}.staging-{Guid.NewGuid():N}");
-            if (Directory.Exists(full))
+            if (Directory.Exists(cacheDirectory))
             {
-                DirectoryCopier.Copy(full, working);
+                Guard(cacheDirectory, "cannot be copied for this staging", () => DirectoryCopier.Copy(cacheDirectory, working));
             }
             else
             {
-                Directory.CreateDirectory(working);
+                Guard(cacheDirectory, "cannot be created", () => Directory.CreateDirectory(working));
             }
 
-            return new CacheSession(working, full, lockFile);
+            return new CacheSession(working, cacheDirectory, lockFile);
         }
         catch
         {
+            DirectoryRemover.DeleteQuietly(working);
             lockFile.Dispose();
             throw;
         }
     }
 
-    /// <summary>Makes the working copy the cache.</summary>
+    /// <summary>Makes the working copy the cache; when that fails, the cache stays as it was.</summary>
     public void Commit()
     {
         if (_cacheDirectory is null || _committed)
@@ -66,12 +70,24 @@ internal sealed class CacheSession : IDisposable
         }
 
         var previous = _cacheDirectory + ".old-" + Guid.NewGuid().ToString("N");
-        if (Directory.Exists(_cacheDirectory))
+        Guard(_cacheDirectory, "cannot be replaced by this staging's cache", () =>
         {
-            Directory.Move(_cacheDirectory, previous);
-        }
+            var hadPrevious = Directory.Exists(_cacheDirectory);
+            if (hadPrevious)
+            {
+                Directory.Move(_cacheDirectory, previous);
+            }
 
-        Directory.Move(WorkingDirectory, _cacheDirectory);
+            try
+            {
+                Directory.Move(WorkingDirectory, _cacheDirectory);
+            }
+            catch when (hadPrevious)
+            {
+                Directory.Move(previous, _cacheDirectory);
+                throw;
+            }
+        });
         _committed = true;
         DirectoryRemover.DeleteQuietly(previous);
     }
@@ -86,13 +102,14 @@ internal sealed class CacheSession : IDisposable
         _lock?.Dispose();
     }
 
-    private static FileStream AcquireLock(string path)
+    private static FileStream AcquireLock(string cacheDirectory)
     {
+        var path = cacheDirectory + ".lock";
         try
         {
             return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException ex)
+        catch (IOException ex) when (ex.HResult == WouldBlock)
         {
             throw new BuildpackException(
                 ErrorCodes.CacheLocked,
@@ -101,5 +118,35 @@ internal sealed class CacheSession : IDisposable
                 CfExitCodes.Other,
                 ex);
         }
+        catch (Exception ex) when (FileSystemErrors.IsFileSystemFailure(ex))
+        {
+            throw Unusable(cacheDirectory, $"cannot be locked ('{path}')", ex);
+        }
+    }
+
+    private static void Guard(string cacheDirectory, string what, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception ex) when (FileSystemErrors.IsFileSystemFailure(ex))
+        {
+            throw Unusable(cacheDirectory, what, ex);
+        }
+    }
+
+    private static BuildpackException Unusable(string cacheDirectory, string what, Exception ex)
+    {
+        var path = ex is CopyFailure { IsReading: true } copy ? copy.Path : cacheDirectory;
+        var remedy = FileSystemErrors.IsOutOfSpace(ex)
+            ? "Free space there, or give a cache directory on a file system with room"
+            : "Give a cache directory you can read and write, or none for a throwaway cache";
+        return new BuildpackException(
+            ErrorCodes.CacheUnusable,
+            $"The cache directory '{cacheDirectory}' {what}: {FileSystemErrors.Cause(ex, path)}. {remedy}; the cache was left as it was.",
+            cacheDirectory,
+            CfExitCodes.Other,
+            ex);
     }
 }

@@ -5,10 +5,14 @@ using Buildpacks.Core.Droplets;
 
 namespace Buildpacks.Core.Staging;
 
-/// <summary>Writes the layout's metadata into the workspace and packs the droplet: a CF droplet root, or a Heroku slug of the app.</summary>
+/// <summary>
+/// Writes the layout's metadata into the workspace and packs the droplet, a CF droplet root or a Heroku slug of the
+/// app, into the temporary file <see cref="StagingOutputs"/> renames into place once every output is written.
+/// </summary>
 internal static class DropletPacker
 {
-    public static PackedDroplet Pack(StagingRequest request, StagingWorkspace workspace, StagingOutcome outcome, IStagingLog log, List<PhaseTiming> timings, CancellationToken cancellationToken)
+    public static PackedDroplet Pack(
+        StagingRequest request, StagingWorkspace workspace, StagingOutputs outputs, StagingOutcome outcome, IStagingLog log, List<PhaseTiming> timings, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         log.PhaseStarted(StagingPhase.Pack, "");
@@ -16,19 +20,18 @@ internal static class DropletPacker
         PackedDroplet packed;
         if (request.Layout == DropletLayout.Heroku)
         {
-            MetadataWriter.WriteRelease(outcome, Path.Combine(workspace.BuildDirectory, ".release"));
+            workspace.Write(() => MetadataWriter.WriteRelease(outcome, Path.Combine(workspace.BuildDirectory, ".release")));
             var ignore = SlugIgnore.Load(workspace.BuildDirectory);
-            packed = DropletWriter.Write(workspace.BuildDirectory, request.OutputPath, timestamp, ignore.IsExcluded, cancellationToken);
+            packed = DropletWriter.WriteUncommitted(workspace.BuildDirectory, outputs.DropletTemporary, outputs.DropletPath, timestamp, ignore.IsExcluded, cancellationToken);
         }
         else
         {
-            MetadataWriter.WriteStagingInfo(outcome, Path.Combine(workspace.DropletRoot, "staging_info.yml"));
-            packed = DropletWriter.Write(workspace.DropletRoot, request.OutputPath, timestamp, null, cancellationToken);
+            workspace.Write(() => MetadataWriter.WriteStagingInfo(outcome, Path.Combine(workspace.DropletRoot, "staging_info.yml")));
+            packed = DropletWriter.WriteUncommitted(workspace.DropletRoot, outputs.DropletTemporary, outputs.DropletPath, timestamp, null, cancellationToken);
         }
 
         log.PhaseFinished(StagingPhase.Pack, "", stopwatch.Elapsed);
         timings.Add(new PhaseTiming(StagingPhase.Pack, "", stopwatch.Elapsed));
-        log.Info($"Droplet written: {packed.Path} ({packed.Size} bytes, sha256 {packed.Sha256})");
         return packed;
     }
 

@@ -43,11 +43,9 @@ internal static class MetadataWriter
         }));
     }
 
-    public static void WriteResult(StagingOutcome outcome, string path)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        File.WriteAllBytes(path, Json(json =>
+    /// <summary>The bytes of <c>result.json</c>; <see cref="StagingOutputs"/> puts them in place with the droplet.</summary>
+    public static byte[] Result(StagingOutcome outcome) =>
+        Json(json =>
         {
             json.WriteStartObject();
             json.WriteStartObject("lifecycle_metadata");
@@ -92,8 +90,7 @@ internal static class MetadataWriter
             json.WriteString("execution_metadata", "");
             json.WriteString("lifecycle_type", "buildpack");
             json.WriteEndObject();
-        }));
-    }
+        });
 
     /// <summary>herokuish's <c>.release</c>: the release YAML, with the merged process types.</summary>
     public static void WriteRelease(StagingOutcome outcome, string path)

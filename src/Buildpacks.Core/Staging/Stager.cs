@@ -1,5 +1,4 @@
 using Buildpacks.Core.Diagnostics;
-using Buildpacks.Core.Files;
 using Buildpacks.Core.Hosts;
 using Buildpacks.Core.Requests;
 using Buildpacks.Core.Sources;
@@ -8,8 +7,9 @@ using Buildpacks.Core.Staging.Planning;
 namespace Buildpacks.Core.Staging;
 
 /// <summary>
-/// One staging, step by step: prepare the workspace and cache, plan (select the buildpacks), run the plan through
-/// the host, assemble the release, pack, save the cache. Each step is a type of its own; this one only orders them.
+/// One staging, step by step: check the outputs, prepare the workspace and cache, plan (select the buildpacks), run the
+/// plan through the host, assemble the release, pack, put droplet, result and cache in place. Each step is a type of
+/// its own; this one only orders them.
 /// Holds no process-wide state, so several stagings may run at once.
 /// </summary>
 internal sealed class Stager(BuildpackEngineOptions options)
@@ -23,7 +23,7 @@ internal sealed class Stager(BuildpackEngineOptions options)
         var request = new StagingRequest { AppDirectory = appDirectory, OutputPath = "", Candidates = candidates };
 
         using var workspace = StagingWorkspace.Create();
-        DirectoryCopier.Copy(Path.GetFullPath(appDirectory), workspace.BuildDirectory, relative => relative == ".git");
+        workspace.CopyApp(Path.GetFullPath(appDirectory), relative => relative == ".git");
         await using var session = await OpenSessionAsync(workspace, workspace.ScratchCacheDirectory, cancellationToken).ConfigureAwait(false);
         var (phases, fetcher) = Prepare(request, workspace, session, log, [], cancellationToken);
         var resolved = await fetcher.FetchAllAsync(candidates, "c", cancellationToken).ConfigureAwait(false);
@@ -64,14 +64,14 @@ internal sealed class Stager(BuildpackEngineOptions options)
         var outcome = new StagingOutcome();
         var selected = false;
 
+        using var outputs = StagingOutputs.Check(request, options.BuildpackCacheDirectory);
         using var workspace = StagingWorkspace.Create();
-        using var cache = CacheSession.Open(request.CacheDirectory, workspace);
+        using var cache = CacheSession.Open(outputs.CacheDirectory, workspace);
         try
         {
             var appDirectory = Path.GetFullPath(request.AppDirectory);
-            var output = Path.GetFullPath(request.OutputPath);
-            DirectoryCopier.Copy(appDirectory, workspace.BuildDirectory, relative => relative == ".git" || IsOutputFile(appDirectory, relative, output));
-            StagingEnvironment.WriteEnvDirectory(request.Environment, workspace.EnvDirectory);
+            workspace.CopyApp(appDirectory, relative => relative == ".git" || IsOutputFile(appDirectory, relative, outputs.DropletPath));
+            workspace.Write(() => StagingEnvironment.WriteEnvDirectory(request.Environment, workspace.EnvDirectory));
             await using var session = await OpenSessionAsync(workspace, cache.WorkingDirectory, cancellationToken).ConfigureAwait(false);
             var (phases, fetcher) = Prepare(request, workspace, session, recordingLog, timings, cancellationToken);
 
@@ -84,13 +84,10 @@ internal sealed class Stager(BuildpackEngineOptions options)
             var release = await phases.ReleaseAsync(plan.Final, cancellationToken).ConfigureAwait(false);
             OutcomeAssembler.Assemble(request, workspace, plan, supplied, release, outcome, recordingLog);
 
-            var packed = DropletPacker.Pack(request, workspace, outcome, recordingLog, timings, cancellationToken);
-            if (request.ResultPath is not null)
-            {
-                MetadataWriter.WriteResult(outcome, request.ResultPath);
-            }
-
-            cache.Commit();
+            var packed = DropletPacker.Pack(request, workspace, outputs, outcome, recordingLog, timings, cancellationToken);
+            outputs.WriteResult(outcome);
+            outputs.Commit(cache);
+            recordingLog.Info($"Droplet written: {packed.Path} ({packed.Size} bytes, sha256 {packed.Sha256})");
             return new StagingResult
             {
                 DropletPath = packed.Path,
@@ -106,10 +103,9 @@ internal sealed class Stager(BuildpackEngineOptions options)
                 Warnings = warnings,
             };
         }
-        catch (Exception) when (selected && request.ResultPath is not null)
+        catch (Exception ex) when (selected)
         {
-            // Cloud Foundry writes result.json even when staging fails after detect.
-            MetadataWriter.WriteResult(outcome, request.ResultPath);
+            outputs.WriteResultOfFailure(outcome, ex, recordingLog);
             throw;
         }
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using Buildpacks.Core.Diagnostics;
 
 namespace Buildpacks.Core.Staging;
@@ -10,6 +11,51 @@ namespace Buildpacks.Core.Staging;
 /// </summary>
 internal static class StagingEnvironment
 {
+    /// <summary>
+    /// Linux refuses to start a process with one environment string (NAME=VALUE and its NUL) over 32 pages,
+    /// 128 KiB (MAX_ARG_STRLEN), and fails every buildpack script with "Argument list too long".
+    /// </summary>
+    public const int MaxVariableBytes = 128 * 1024;
+
+    /// <summary>
+    /// All user variables together: half of the 2 MiB Linux allows a process for arguments and environment with the
+    /// default 8 MiB stack, leaving the other half to the platform's variables and the scripts' arguments.
+    /// </summary>
+    public const int MaxEnvironmentBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Refuses, before anything runs, variables no buildpack process could be started with. A value this large is
+    /// refused rather than left out of the environment with a warning: the staging would differ from what was asked
+    /// without failing, and neither Cloud Foundry nor Heroku accept config vars this large either. Errors name the
+    /// variable, never its value.
+    /// </summary>
+    public static void EnsureStartable(IReadOnlyDictionary<string, string> variables)
+    {
+        long total = 0;
+        foreach (var (name, value) in variables)
+        {
+            var bytes = Encoding.UTF8.GetByteCount(name) + 1 + Encoding.UTF8.GetByteCount(value) + 1;
+            if (bytes > MaxVariableBytes)
+            {
+                throw new BuildpackException(
+                    ErrorCodes.VariableTooLarge,
+                    $"The variable {name} is {bytes} bytes with its name; a process can be given at most {MaxVariableBytes} bytes per variable " +
+                    "(Linux's limit), so no buildpack could start. Put large content (a certificate, a key file) in a file, e.g. in the app " +
+                    "directory, and give its path in the variable.");
+            }
+
+            total += bytes;
+        }
+
+        if (total > MaxEnvironmentBytes)
+        {
+            throw new BuildpackException(
+                ErrorCodes.VariableTooLarge,
+                $"The variables given are {total} bytes together; at most {MaxEnvironmentBytes} bytes fit beside what a buildpack process " +
+                "needs (Linux's limit for arguments and environment). Put large content in files and give their paths in the variables.");
+        }
+    }
+
     /// <summary>The host's base environment (tools, HOME, TMPDIR as scripts see them), the platform's variables, then the user's.</summary>
     public static Dictionary<string, string> Build(StagingRequest request, IReadOnlyDictionary<string, string> hostEnvironment, string appName, IStagingLog log)
     {

@@ -1,9 +1,10 @@
+using Buildpacks.Core.Diagnostics;
 using Buildpacks.Core.Files;
 
 namespace Buildpacks.Core.Staging;
 
 /// <summary>
-/// The private directory one staging works in. Its <see cref="DropletRoot"/> is laid out like an
+/// The private directory one staging works in, under TMPDIR. Its <see cref="DropletRoot"/> is laid out like an
 /// extracted Cloud Foundry droplet; everything is deleted when the staging ends, whatever happened.
 /// </summary>
 internal sealed class StagingWorkspace : IDisposable
@@ -20,14 +21,6 @@ internal sealed class StagingWorkspace : IDisposable
         HomeDirectory = Path.Combine(root, "home");
         TempDirectory = Path.Combine(root, "tmp");
         ScratchCacheDirectory = Path.Combine(root, "cache");
-        foreach (var directory in new[]
-                 {
-                     DropletRoot, DepsDirectory, ProfileDirectory, Path.Combine(DropletRoot, "tmp"), Path.Combine(DropletRoot, "logs"),
-                     EnvDirectory, BuildpacksDirectory, HomeDirectory, TempDirectory,
-                 })
-        {
-            Directory.CreateDirectory(directory);
-        }
     }
 
     public string Root { get; }
@@ -54,12 +47,76 @@ internal sealed class StagingWorkspace : IDisposable
     {
         // Unique per staging: parallel stagings (MSBuild runs projects in parallel) must not share
         // paths, and some buildpacks write to $TMPDIR by fixed names.
-        var root = Path.Combine(Path.GetTempPath(), "buildpacks-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(root);
-        return new StagingWorkspace(root);
+        var workspace = new StagingWorkspace(Path.Combine(Path.GetTempPath(), "buildpacks-" + Guid.NewGuid().ToString("N")[..12]));
+        try
+        {
+            workspace.Write(() =>
+            {
+                foreach (var directory in new[]
+                         {
+                             workspace.DropletRoot, workspace.DepsDirectory, workspace.ProfileDirectory, Path.Combine(workspace.DropletRoot, "tmp"),
+                             Path.Combine(workspace.DropletRoot, "logs"), workspace.EnvDirectory, workspace.BuildpacksDirectory,
+                             workspace.HomeDirectory, workspace.TempDirectory,
+                         })
+                {
+                    Directory.CreateDirectory(directory);
+                }
+            });
+            return workspace;
+        }
+        catch
+        {
+            workspace.Dispose();
+            throw;
+        }
     }
 
     public string BuildpackDirectory(string name) => Path.Combine(BuildpacksDirectory, name);
 
+    /// <summary>Copies the app into <see cref="BuildDirectory"/>; an entry that cannot be read is the user's to fix, a full TMPDIR too.</summary>
+    public void CopyApp(string appDirectory, Func<string, bool> exclude)
+    {
+        try
+        {
+            DirectoryCopier.Copy(appDirectory, BuildDirectory, exclude);
+        }
+        catch (CopyFailure ex) when (ex.IsReading)
+        {
+            throw ex.Unreadable("The app", ", or move it out of the app directory");
+        }
+        catch (Exception ex) when (FileSystemErrors.IsFileSystemFailure(ex))
+        {
+            throw Unwritable(ex);
+        }
+    }
+
+    /// <summary>Runs a write into the workspace; a failure is a coded error about TMPDIR.</summary>
+    public void Write(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception ex) when (FileSystemErrors.IsFileSystemFailure(ex))
+        {
+            throw Unwritable(ex);
+        }
+    }
+
     public void Dispose() => DirectoryRemover.DeleteQuietly(Root);
+
+    /// <summary>The coded error for a write into the workspace that failed: TMPDIR is full, read-only or not ours.</summary>
+    public BuildpackException Unwritable(Exception ex)
+    {
+        var temp = Path.TrimEndingDirectorySeparator(Path.GetTempPath());
+        var remedy = FileSystemErrors.IsOutOfSpace(ex)
+            ? "Free space there, or point TMPDIR at a file system with room for a copy of the app and what the buildpacks install"
+            : "Point TMPDIR at a directory you can write to";
+        return new BuildpackException(
+            ErrorCodes.WorkspaceUnwritable,
+            $"The staging workspace '{Root}' in the temporary directory (TMPDIR) cannot be written: {FileSystemErrors.Cause(ex, temp)}. {remedy}.",
+            temp,
+            CfExitCodes.Other,
+            ex);
+    }
 }

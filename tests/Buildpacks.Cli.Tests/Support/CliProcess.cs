@@ -11,7 +11,10 @@ public static class CliProcess
 {
     public static string ToolPath => Path.Combine(AppContext.BaseDirectory, "buildpacks.dll");
 
-    public static Process Start(IEnumerable<string> arguments, IDictionary<string, string?>? environment = null, string? workingDirectory = null)
+    /// <summary>The user that file permissions stop, as root is never stopped: nobody.</summary>
+    public const int NobodyId = 65534;
+
+    public static Process Start(IEnumerable<string> arguments, IDictionary<string, string?>? environment = null, string? workingDirectory = null, bool asNobody = false)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -20,6 +23,17 @@ public static class CliProcess
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
         };
+
+        // Tests run as root here and in CI, which reads every file; a user's unreadable file needs a plain user.
+        if (asNobody && Environment.UserName == "root")
+        {
+            start.FileName = "setpriv";
+            foreach (var option in new[] { $"--reuid={NobodyId}", $"--regid={NobodyId}", "--clear-groups", "dotnet" })
+            {
+                start.ArgumentList.Add(option);
+            }
+        }
+
         start.ArgumentList.Add(ToolPath);
         foreach (var argument in arguments)
         {
@@ -38,9 +52,9 @@ public static class CliProcess
         return Process.Start(start)!;
     }
 
-    public static async Task<CliRun> RunAsync(IEnumerable<string> arguments, IDictionary<string, string?>? environment = null, string? workingDirectory = null)
+    public static async Task<CliRun> RunAsync(IEnumerable<string> arguments, IDictionary<string, string?>? environment = null, string? workingDirectory = null, bool asNobody = false)
     {
-        using var process = Start(arguments, environment, workingDirectory);
+        using var process = Start(arguments, environment, workingDirectory, asNobody);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));

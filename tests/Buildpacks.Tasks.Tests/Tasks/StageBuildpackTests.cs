@@ -149,6 +149,20 @@ public sealed class StageBuildpackTests : IDisposable
     }
 
     [Fact]
+    public void A_cache_inside_the_publish_folder_is_the_engine_coded_error_and_the_folder_stays_as_it_was()
+    {
+        var task = NewTask(App(), Repository.FixtureBuildpack("recorder"));
+        task.CacheDirectory = Path.Combine(task.AppDirectory, "cache");
+        var before = Buildpacks.Core.Tests.Support.TreeState.Of(task.AppDirectory);
+
+        Assert.False(task.Execute());
+
+        Assert.Equal("BPK1071", Assert.Single(_engine.Errors).Code);
+        Assert.Equal(before, Buildpacks.Core.Tests.Support.TreeState.Of(task.AppDirectory));
+        Assert.False(File.Exists(task.DropletPath));
+    }
+
+    [Fact]
     public void At_minimal_verbosity_a_failure_shows_the_last_lines_of_output_first()
     {
         _engine.Verbosity = MessageImportance.High;
