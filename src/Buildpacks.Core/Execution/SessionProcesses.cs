@@ -1,8 +1,6 @@
-using System.Globalization;
-
 namespace Buildpacks.Core.Execution;
 
-/// <summary>Kills every process left in a session and process group, found by scanning /proc.</summary>
+/// <summary>Kills every process left in a session and process group, found in /proc.</summary>
 internal static class SessionProcesses
 {
     private const int Rounds = 10;
@@ -14,46 +12,18 @@ internal static class SessionProcesses
     public static void Kill(int leader)
     {
         ProcessSignals.Send(leader, isGroupLeader: true, ProcessSignals.SigKill);
-        for (var round = 0; round < Rounds && KillRound(leader); round++)
+        for (var round = 0; round < Rounds; round++)
         {
-        }
-    }
-
-    private static bool KillRound(int leader)
-    {
-        var found = false;
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ||
-                ReadStat(directory) is not { } fields)
+            var left = ProcessTable.Read().Where(p => p.IsRunning && (p.Group == leader || p.Session == leader)).ToList();
+            if (left.Count == 0)
             {
-                continue;
+                return;
             }
 
-            // After the command: state, ppid, process group, session.
-            var running = fields[0] is not ("Z" or "X");
-            if (running && (fields[2] == leader.ToString(CultureInfo.InvariantCulture) || fields[3] == leader.ToString(CultureInfo.InvariantCulture)))
+            foreach (var process in left)
             {
-                ProcessSignals.Send(pid, isGroupLeader: false, ProcessSignals.SigKill);
-                found = true;
+                ProcessSignals.Send(process.Pid, isGroupLeader: false, ProcessSignals.SigKill);
             }
-        }
-
-        return found;
-    }
-
-    private static string[]? ReadStat(string directory)
-    {
-        try
-        {
-            var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-            var end = stat.LastIndexOf(')');
-            var fields = end < 0 ? [] : stat[(end + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            return fields.Length >= 4 ? fields : null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
         }
     }
 }

@@ -75,7 +75,8 @@ public static class ProcessState
         }
     }
 
-    private static bool IsRunningNow(int pid)
+    /// <summary>Whether the process runs at this moment (a zombie does not), without waiting for it to go.</summary>
+    public static bool IsRunningNow(int pid)
     {
         try
         {
