@@ -15,7 +15,7 @@ public static partial class BuildpacksAliases
     /// <param name="context">The Cake context.</param>
     /// <param name="droplet">The droplet to run.</param>
     /// <param name="settings">Process type, port, environment and run directory; null uses <c>web</c> on port 8080.</param>
-    /// <returns>The running app. Stop it (or dispose it): it outlives the script otherwise.</returns>
+    /// <returns>The running app. Stop it (or dispose it): otherwise it is killed, without a graceful stop, when the Cake process ends.</returns>
     /// <exception cref="CakeException">The droplet cannot be extracted, has no such process type, or an exec.d program failed; the message starts with the code.</exception>
     /// <example>
     /// <code>

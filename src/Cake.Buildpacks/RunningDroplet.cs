@@ -3,8 +3,8 @@ using Buildpacks.Core.Launching;
 namespace Cake.Buildpacks;
 
 /// <summary>
-/// A droplet started by <see cref="BuildpacksAliases.DropletRun"/>. It runs in a process group of its own and
-/// outlives the script unless stopped: call <see cref="Stop"/>, or dispose it (<c>using var app = DropletRun(...)</c>).
+/// A droplet started by <see cref="BuildpacksAliases.DropletRun"/>. It runs in a process group of its own until
+/// stopped, or killed when the Cake process ends: call <see cref="Stop"/>, or dispose it (<c>using var app = DropletRun(...)</c>).
 /// </summary>
 public sealed class RunningDroplet : IDisposable
 {

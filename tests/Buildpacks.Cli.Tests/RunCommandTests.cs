@@ -183,4 +183,34 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("error BPK5004", await error, StringComparison.Ordinal);
         Assert.False(File.Exists(marker));
     }
+
+    [Fact]
+    public async Task The_launched_process_dies_with_a_CLI_killed_by_SIGKILL()
+    {
+        var droplet = DropletBuilder.CloudFoundry(_temp).Process("web", "echo \"pid $$\"; exec sleep 300").Pack();
+        using var cli = CliProcess.Start(["run", droplet, "--dir", _temp.Combine("run"), "--log-format", "plain"]);
+        _ = cli.StandardError.ReadToEndAsync();
+        var app = 0;
+        while (app == 0 && await cli.StandardOutput.ReadLineAsync().WaitAsync(Timeout) is { } line)
+        {
+            if (line.StartsWith("pid ", StringComparison.Ordinal))
+            {
+                app = int.Parse(line[4..], System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        try
+        {
+            Assert.NotEqual(0, app);
+
+            cli.Kill();
+            await cli.WaitForExitAsync().WaitAsync(Timeout);
+
+            Assert.False(ProcessState.IsRunning(app), $"the app (pid {app}) outlived the CLI");
+        }
+        finally
+        {
+            ProcessState.Kill(app == 0 ? [] : [app]);
+        }
+    }
 }

@@ -5,6 +5,16 @@ namespace Buildpacks.Core.Hosts;
 /// <summary>Runs buildpack scripts directly on this machine, with its bash.</summary>
 public sealed class LocalHost : IStagingHost
 {
+    private readonly ScriptContainment? _containment;
+
+    /// <summary>A local host that contains scripts as well as this machine permits.</summary>
+    public LocalHost()
+    {
+    }
+
+    /// <summary>A local host with a chosen containment (tests force the fallback with it).</summary>
+    internal LocalHost(ScriptContainment containment) => _containment = containment;
+
     /// <summary>The one local host.</summary>
     public static LocalHost Instance { get; } = new();
 
@@ -20,6 +30,6 @@ public sealed class LocalHost : IStagingHost
     public Task<IStagingHostSession> OpenSessionAsync(HostSessionLayout layout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        return Task.FromResult<IStagingHostSession>(new LocalHostSession(layout));
+        return Task.FromResult<IStagingHostSession>(new LocalHostSession(layout, _containment));
     }
 }

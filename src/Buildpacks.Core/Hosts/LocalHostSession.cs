@@ -9,8 +9,11 @@ internal sealed class LocalHostSession : IStagingHostSession
     // stdin from /dev/null, not an inherited terminal or an empty pipe.
     private static readonly string ExecWrapper = ExecRetry.Wrap("exec \"$0\" \"$@\" </dev/null");
 
-    public LocalHostSession(HostSessionLayout layout)
+    private readonly ScriptContainment _containment;
+
+    public LocalHostSession(HostSessionLayout layout, ScriptContainment? containment = null)
     {
+        _containment = containment ?? ScriptContainment.Default;
         var environment = HostVariables.Read(HostVariables.Staging);
         environment.TryAdd("PATH", "/usr/local/bin:/usr/bin:/bin");
         environment["HOME"] = layout.HomeDirectory;
@@ -33,7 +36,13 @@ internal sealed class LocalHostSession : IStagingHostSession
 
         var stopwatch = Stopwatch.StartNew();
         var (process, isGroupLeader) = BashProcess.Start(
-            ExecWrapper, invocation.ScriptPath, invocation.Arguments, invocation.Environment, invocation.WorkingDirectory, ownSession: true);
+            _containment.Wrap(ExecWrapper),
+            invocation.ScriptPath,
+            invocation.Arguments,
+            invocation.Environment,
+            invocation.WorkingDirectory,
+            ownSession: true,
+            _containment.Command);
         using (process)
         {
             var pumps = OutputPump.Start(process, onLine);
@@ -45,9 +54,13 @@ internal sealed class LocalHostSession : IStagingHostSession
             {
                 ProcessGroup.KillTree(process, isGroupLeader);
                 await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+                Sweep(process, isGroupLeader);
                 await OutputPump.DrainAsync(pumps).ConfigureAwait(false);
                 throw;
             }
+
+            // Whatever the script started goes with it, and no longer holds our pipes.
+            Sweep(process, isGroupLeader);
 
             bool drained;
             try
@@ -72,4 +85,12 @@ internal sealed class LocalHostSession : IStagingHostSession
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private void Sweep(Process process, bool isGroupLeader)
+    {
+        if (isGroupLeader)
+        {
+            _containment.Sweep(process.Id);
+        }
+    }
 }

@@ -58,6 +58,41 @@ public sealed class LocalHostSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cancelled_script_s_whole_tree_is_gone_when_the_run_returns()
+    {
+        var mark = Guid.NewGuid().ToString("N");
+        var script = _temp.Combine("tree.sh");
+        File.WriteAllText(script, "#!/usr/bin/env bash\nsetsid sleep 300 &\nnohup sleep 300 >/dev/null 2>&1 &\necho started\nsleep 300\n");
+        File.SetUnixFileMode(script, (UnixFileMode)0b111_101_101);
+        var environment = Env();
+        environment["TREE_MARK"] = mark;
+        using var cancellation = new CancellationTokenSource();
+        var seen = new List<int>();
+
+        try
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Session().RunAsync(
+                new ScriptInvocation(script, [], _temp.Path, environment),
+                (line, _) =>
+                {
+                    if (line == "started")
+                    {
+                        seen.AddRange(ProcessState.WithVariable("TREE_MARK", mark));
+                        cancellation.Cancel();
+                    }
+                },
+                cancellation.Token));
+
+            Assert.True(seen.Count >= 4, $"found {seen.Count} processes of the script while it ran");
+            Assert.All(seen, pid => Assert.False(ProcessState.IsRunning(pid), $"process {pid} still runs"));
+        }
+        finally
+        {
+            ProcessState.Kill(seen);
+        }
+    }
+
+    [Fact]
     public async Task Scripts_get_HOME_and_TMPDIR_of_the_layout_and_the_hosts_PATH()
     {
         var session = await LocalHost.Instance.OpenSessionAsync(new HostSessionLayout(_temp.Path, _temp.Combine("cache"), _temp.Combine("home"), _temp.Combine("tmp")), CancellationToken.None);

@@ -100,6 +100,7 @@ public sealed partial class ConsoleAppPublishTests(PackagedTasks packaged) : IDi
         var droplet = _temp.Combine("slow.droplet.tgz");
         using var publish = _app.StartPublish("-v:n", "-p:Buildpack=" + Repository.FixtureBuildpack("slow"), "-p:SlowPidFile=" + pidFile, "-p:BuildpackDropletPath=" + droplet, "-p:BuildpackTimeout=120s");
         Assert.True(publish.WaitForOutput("slow compile started", TimeSpan.FromMinutes(3)), publish.Output);
+        var pids = Buildpacks.Core.Tests.Support.ProcessState.WithVariable("SLOW_PID_FILE", pidFile);
 
         publish.Interrupt();
         var result = publish.WaitForExit();
@@ -107,8 +108,7 @@ public sealed partial class ConsoleAppPublishTests(PackagedTasks packaged) : IDi
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("error BPK1041", result.Output, StringComparison.Ordinal);
         Assert.False(File.Exists(droplet));
-        var pids = File.ReadAllLines(pidFile).Select(int.Parse).ToList();
-        Assert.Equal(2, pids.Count);
+        Assert.True(pids.Count >= 2, $"found {pids.Count} processes of the compile while it ran");
         Assert.All(pids, pid => Assert.False(Buildpacks.Core.Tests.Support.ProcessState.IsRunning(pid), $"process {pid} still runs"));
     }
 }
