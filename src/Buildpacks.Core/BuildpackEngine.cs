@@ -18,8 +18,8 @@ public sealed class BuildpackEngine
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
-        _stager = new Stager(options);
         _resolver = new BuildpackResolver(options.Sources);
+        _stager = new Stager(options, _resolver);
     }
 
     /// <summary>The engine with local buildpack directories and scripts run on this machine.</summary>

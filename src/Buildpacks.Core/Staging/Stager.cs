@@ -12,9 +12,8 @@ namespace Buildpacks.Core.Staging;
 /// its own; this one only orders them.
 /// Holds no process-wide state, so several stagings may run at once.
 /// </summary>
-internal sealed class Stager(BuildpackEngineOptions options)
+internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver resolver)
 {
-    private readonly BuildpackResolver _resolver = new(options.Sources);
 
     /// <summary>Runs detection only, over a copy of the app, and says which candidate applies and why the others do not.</summary>
     public async Task<DetectionReport> DetectAsync(string appDirectory, IReadOnlyList<string> candidates, IStagingLog log, CancellationToken cancellationToken)
@@ -23,7 +22,8 @@ internal sealed class Stager(BuildpackEngineOptions options)
         var request = new StagingRequest { AppDirectory = appDirectory, OutputPath = "", Candidates = candidates };
 
         using var workspace = StagingWorkspace.Create();
-        workspace.CopyApp(Path.GetFullPath(appDirectory), relative => relative == ".git");
+        var app = Path.GetFullPath(appDirectory);
+        workspace.CopyApp(app, AppCopyFilter.Excluding(app, null));
         await using var session = await OpenSessionAsync(workspace, workspace.ScratchCacheDirectory, cancellationToken).ConfigureAwait(false);
         var (phases, fetcher) = Prepare(request, workspace, session, log, [], cancellationToken);
         var resolved = await fetcher.FetchAllAsync(candidates, "c", cancellationToken).ConfigureAwait(false);
@@ -70,7 +70,7 @@ internal sealed class Stager(BuildpackEngineOptions options)
         try
         {
             var appDirectory = Path.GetFullPath(request.AppDirectory);
-            workspace.CopyApp(appDirectory, relative => relative == ".git" || IsOutputFile(appDirectory, relative, outputs.DropletPath));
+            workspace.CopyApp(appDirectory, AppCopyFilter.Excluding(appDirectory, outputs.DropletPath));
             workspace.Write(() => StagingEnvironment.WriteEnvDirectory(request.Environment, workspace.EnvDirectory));
             await using var session = await OpenSessionAsync(workspace, cache.WorkingDirectory, cancellationToken).ConfigureAwait(false);
             var (phases, fetcher) = Prepare(request, workspace, session, recordingLog, timings, cancellationToken);
@@ -130,14 +130,7 @@ internal sealed class Stager(BuildpackEngineOptions options)
         var environment = StagingEnvironment.Build(request, session.BaseEnvironment, AppName(request), log);
         var phases = new PhaseRunner(session, log, environment, workspace.BuildDirectory, timings);
         var sourceContext = new SourceContext(options.BuildpackCacheDirectory, options.Offline, new Dictionary<string, BuildpackIdentity>(), log, cancellationToken);
-        return (phases, new BuildpackFetcher(_resolver, workspace, sourceContext));
-    }
-
-    private static bool IsOutputFile(string appDirectory, string relative, string output)
-    {
-        var full = Path.Combine(appDirectory, relative);
-        return full == output || (Path.GetDirectoryName(full) == Path.GetDirectoryName(output)
-            && Path.GetFileName(full).StartsWith("." + Path.GetFileName(output) + ".", StringComparison.Ordinal));
+        return (phases, new BuildpackFetcher(resolver, workspace, sourceContext));
     }
 
     private static string AppName(StagingRequest request) =>

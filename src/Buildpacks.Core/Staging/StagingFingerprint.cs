@@ -37,7 +37,7 @@ public static class StagingFingerprint
         writer.Record("app", appDirectory);
         if (Directory.Exists(appDirectory))
         {
-            writer.Tree(appDirectory, relative => relative == ".git" || IsOutputFile(appDirectory, relative, output));
+            writer.Tree(appDirectory, AppCopyFilter.Excluding(appDirectory, output));
         }
 
         RecordBuildpacks(writer, "buildpack", request.Buildpacks, identify);
@@ -74,13 +74,5 @@ public static class StagingFingerprint
         {
             writer.Record(kind, reference, identify(reference)?.ToString() ?? "");
         }
-    }
-
-    // Mirrors the stager, which leaves its own droplet (and the droplet's temporary file) out of the app.
-    private static bool IsOutputFile(string appDirectory, string relative, string output)
-    {
-        var full = Path.Combine(appDirectory, relative);
-        return full == output || (Path.GetDirectoryName(full) == Path.GetDirectoryName(output)
-            && Path.GetFileName(full).StartsWith("." + Path.GetFileName(output) + ".", StringComparison.Ordinal));
     }
 }
