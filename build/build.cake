@@ -27,37 +27,51 @@ Task("Test")
     .Does(() =>
 {
     CleanDirectory(testResults);
-    Exception failure = null;
-    try
-    {
-        DotNetTest(solution.FullPath, new DotNetTestSettings
-        {
-            Configuration = configuration,
-            NoBuild = true,
-            ResultsDirectory = testResults,
-            Loggers = new[] { "trx", "console;verbosity=minimal" },
-        });
-    }
-    catch (Exception ex)
-    {
-        failure = ex;
-    }
 
-    // One closing line over every test project, in the form CI systems read.
+    // One run and one results folder per test project: trx files are named by machine and second, so projects that a
+    // solution-wide run starts in the same second overwrite each other's results, and a project that wrote none
+    // would not be missed.
+    var failures = new List<string>();
     int passed = 0, failed = 0, skipped = 0;
-    foreach (var trx in GetFiles(testResults.FullPath + "/**/*.trx"))
+    foreach (var project in GetFiles(root.FullPath + "/tests/*/*.Tests.csproj"))
     {
-        var counters = XDocument.Load(trx.FullPath).Descendants().First(e => e.Name.LocalName == "Counters");
-        passed += (int)counters.Attribute("passed");
-        failed += (int)counters.Attribute("failed") + (int)counters.Attribute("error") + (int)counters.Attribute("timeout") + (int)counters.Attribute("aborted");
-        skipped += (int)counters.Attribute("notExecuted");
+        var results = testResults.Combine(project.GetFilenameWithoutExtension().FullPath);
+        try
+        {
+            DotNetTest(project.FullPath, new DotNetTestSettings
+            {
+                Configuration = configuration,
+                NoBuild = true,
+                ResultsDirectory = results,
+                Loggers = new[] { "trx", "console;verbosity=minimal" },
+            });
+        }
+        catch (Exception ex)
+        {
+            failures.Add($"{project.GetFilename()}: {ex.Message}");
+        }
+
+        var trxFiles = GetFiles(results.FullPath + "/*.trx");
+        if (trxFiles.Count == 0)
+        {
+            failures.Add($"{project.GetFilename()}: no test results were written");
+        }
+
+        // One closing line over every test project, in the form CI systems read.
+        foreach (var trx in trxFiles)
+        {
+            var counters = XDocument.Load(trx.FullPath).Descendants().First(e => e.Name.LocalName == "Counters");
+            passed += (int)counters.Attribute("passed");
+            failed += (int)counters.Attribute("failed") + (int)counters.Attribute("error") + (int)counters.Attribute("timeout") + (int)counters.Attribute("aborted");
+            skipped += (int)counters.Attribute("notExecuted");
+        }
     }
 
     // Plain console output: Cake's log would colour the numbers, and CI reads this line as text.
     Console.WriteLine($"Tests: {passed} passed, {failed} failed, {skipped} skipped");
-    if (failure != null || failed > 0 || passed == 0)
+    if (failures.Count > 0 || failed > 0 || passed == 0)
     {
-        throw new CakeException($"Tests failed ({failed} failed, {passed} passed).", failure);
+        throw new CakeException($"Tests failed ({failed} failed, {passed} passed). " + string.Join("; ", failures));
     }
 });
 
