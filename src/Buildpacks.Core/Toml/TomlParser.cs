@@ -510,8 +510,8 @@ internal sealed partial class TomlParser
                         end++;
                     }
 
-                    string word = _text.Substring(_pos, end - _pos);
-                    throw Error($"invalid value \"{word}\" {ValueContext(keyStart, keyEnd)} (strings must be quoted; booleans are lowercase true/false)");
+                    // The word is not quoted: exec.d programs write secrets, and a missing pair of quotes must not print one.
+                    throw Error($"invalid value {ValueContext(keyStart, keyEnd)}: an unquoted word of {end - _pos} characters (strings must be quoted; booleans are lowercase true/false)");
                 }
 
                 throw Error($"expected a value {ValueContext(keyStart, keyEnd)} but found {Describe(_pos)}");

@@ -22,7 +22,7 @@ public sealed class TomlReaderErrorTests
     [InlineData("t = 23:59:60\n", 1, 5, "unsupported time 23:59:60: leap seconds cannot be represented")]
     [InlineData("a = true\r", 1, 9, "a carriage return must be followed by a line feed (lone CR is not a valid line ending)")]
     [InlineData("a = \"x\" # tab\tok, bell\u0007 not\n", 1, 23, "control character U+0007 is not allowed in a comment")]
-    [InlineData("a = yes\n", 1, 5, "invalid value \"yes\" for key \"a\" (strings must be quoted; booleans are lowercase true/false)")]
+    [InlineData("a = yes\n", 1, 5, "invalid value for key \"a\": an unquoted word of 3 characters (strings must be quoted; booleans are lowercase true/false)")]
     [InlineData("[tool]\nname = \"x\" extra\n", 2, 12, "unexpected 'e' after the value of key \"name\"; expected a newline or a comment")]
     [InlineData("a.b = 1\n[a]\n", 2, 1, "table [a] is already defined by dotted keys and cannot be defined again by a header")]
     [InlineData("a = {b = 1}\na.c = 2\n", 2, 1, "cannot add keys to \"a\": it is an inline table, and inline tables cannot be extended")]

@@ -23,7 +23,7 @@ public sealed class SettingsValidationTests : IDisposable
         { "timeout", "BPK3007", "'soon'" },
         { "zero timeout", "BPK3007", "'0'" },
         { "process type without command", "BPK3008", "'worker'" },
-        { "variable name", "BPK1010", "'MY-SETTING'" },
+        { "variable name", "BPK1010", "'MY...' is not a valid environment variable name: character 3 is '-'" },
     };
 
     public void Dispose() => _temp.Dispose();
