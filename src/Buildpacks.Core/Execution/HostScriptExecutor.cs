@@ -38,8 +38,8 @@ public sealed class HostScriptExecutor : IScriptExecutor
         }
 
         var readers = Task.WhenAll(
-            PumpAsync(process.StandardOutput, line => Emit(line, false)),
-            PumpAsync(process.StandardError, line => Emit(line, true)));
+            OutputLines.PumpAsync(process.StandardOutput, line => Emit(line, false)),
+            OutputLines.PumpAsync(process.StandardError, line => Emit(line, true)));
 
         try
         {
@@ -106,14 +106,6 @@ public sealed class HostScriptExecutor : IScriptExecutor
         }
 
         return startInfo;
-    }
-
-    private static async Task PumpAsync(StreamReader reader, Action<string> onLine)
-    {
-        while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
-        {
-            onLine(line);
-        }
     }
 
     private static string? FindOnPath(string name)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Buildpacks.Core.Execution;
 
 namespace Buildpacks.Core.Launching;
 
@@ -9,8 +10,8 @@ internal static class OutputPump
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(3);
 
     public static Task Start(Process process, ILaunchLog log) => Task.WhenAll(
-        PumpAsync(process.StandardOutput, line => log.Output(line, false)),
-        PumpAsync(process.StandardError, line => log.Output(line, true)));
+        OutputLines.PumpAsync(process.StandardOutput, line => log.Output(line, false)),
+        OutputLines.PumpAsync(process.StandardError, line => log.Output(line, true)));
 
     /// <summary>Waits for the pumps to drain, but not for a daemon that keeps the pipes open.</summary>
     public static async Task DrainAsync(Task pumps)
@@ -21,14 +22,6 @@ internal static class OutputPump
         }
         catch (TimeoutException)
         {
-        }
-    }
-
-    private static async Task PumpAsync(StreamReader reader, Action<string> onLine)
-    {
-        while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
-        {
-            onLine(line);
         }
     }
 }
