@@ -1,6 +1,7 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 using Buildpacks.Core.Diagnostics;
+using Buildpacks.Core.Files;
 
 namespace Buildpacks.Core.Droplets;
 
@@ -8,7 +9,8 @@ namespace Buildpacks.Core.Droplets;
 /// Packs a directory into a gzipped tar that depends only on the files: entries sorted by ordinal name,
 /// one fixed time stamp, owner 0:0, modes and symlinks kept. File contents are streamed, so memory does not
 /// grow with the app. The archive is written beside the output and renamed into place, so a failure never
-/// leaves a partial droplet and an earlier droplet stays intact until the new one is complete.
+/// leaves a partial droplet and an earlier droplet stays intact until the new one is complete. Fifos, sockets
+/// and devices are left out (and listed in the result), never opened: reading a fifo waits for a writer forever.
 /// </summary>
 public static class DropletWriter
 {
@@ -20,7 +22,7 @@ public static class DropletWriter
     /// <param name="outputPath">The droplet to write.</param>
     /// <param name="timestamp">The modification time of every entry.</param>
     /// <param name="exclude">Relative paths (with '/' separators) to leave out, with everything below them.</param>
-    /// <param name="cancellationToken">Stops packing; the temporary file is removed.</param>
+    /// <param name="cancellationToken">Stops packing between entries; the temporary file is removed.</param>
     public static PackedDroplet Write(
         string root,
         string outputPath,
@@ -37,6 +39,7 @@ public static class DropletWriter
             string sha;
             long size;
             int count;
+            IReadOnlyList<SkippedFile> skipped;
             using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             using (var hashing = new HashingStream(file))
             {
@@ -46,6 +49,7 @@ public static class DropletWriter
                     var packer = new Packer(tar, timestamp, exclude, cancellationToken);
                     packer.AddDirectory(new DirectoryInfo(root), "");
                     count = packer.Count;
+                    skipped = packer.Skipped;
                 }
 
                 sha = hashing.HashHex();
@@ -54,7 +58,7 @@ public static class DropletWriter
             }
 
             File.Move(temporary, fullOutput, overwrite: true);
-            return new PackedDroplet(fullOutput, sha, size, count);
+            return new PackedDroplet(fullOutput, sha, size, count) { SkippedSpecialFiles = skipped };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -91,6 +95,8 @@ public static class DropletWriter
     {
         public int Count { get; private set; }
 
+        public List<SkippedFile> Skipped { get; } = [];
+
         public void AddDirectory(DirectoryInfo directory, string relative)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -99,6 +105,7 @@ public static class DropletWriter
             Array.Sort(children, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
             foreach (var child in children)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var childRelative = relative.Length == 0 ? child.Name : $"{relative}/{child.Name}";
                 if (exclude?.Invoke(childRelative) == true)
                 {
@@ -114,6 +121,10 @@ public static class DropletWriter
                 else if (child is DirectoryInfo subdirectory)
                 {
                     AddDirectory(subdirectory, childRelative);
+                }
+                else if (SpecialFile.Kind(child.FullName) is { } kind)
+                {
+                    Skipped.Add(new SkippedFile(childRelative, kind));
                 }
                 else
                 {

@@ -1,16 +1,21 @@
 namespace Buildpacks.Core.Files;
 
-/// <summary>Copies a directory tree the way <c>cp -a</c> does: modes kept, symlinks copied as links.</summary>
+/// <summary>
+/// Copies a directory tree the way <c>cp -a</c> does: modes kept, symlinks copied as links. Fifos, sockets and
+/// devices are left out and returned: reading a fifo waits for a writer forever, and a device may never end.
+/// </summary>
 internal static class DirectoryCopier
 {
-    public static void Copy(string source, string destination, Func<string, bool>? exclude = null)
+    public static IReadOnlyList<SkippedFile> Copy(string source, string destination, Func<string, bool>? exclude = null)
     {
+        var skipped = new List<SkippedFile>();
         Directory.CreateDirectory(destination);
-        CopyChildren(new DirectoryInfo(source), destination, "", exclude);
+        CopyChildren(new DirectoryInfo(source), destination, "", exclude, skipped);
         CopyMode(source, destination);
+        return skipped;
     }
 
-    private static void CopyChildren(DirectoryInfo source, string destination, string relative, Func<string, bool>? exclude)
+    private static void CopyChildren(DirectoryInfo source, string destination, string relative, Func<string, bool>? exclude, List<SkippedFile> skipped)
     {
         foreach (var entry in source.EnumerateFileSystemInfos())
         {
@@ -28,19 +33,20 @@ internal static class DirectoryCopier
             else if (entry is DirectoryInfo directory)
             {
                 Directory.CreateDirectory(target);
-                CopyChildren(directory, target, entryRelative, exclude);
+                CopyChildren(directory, target, entryRelative, exclude, skipped);
                 CopyMode(directory.FullName, target);
             }
-            else if (entry is FileInfo file && IsRegularFile(file))
+            else if (SpecialFile.Kind(entry.FullName) is { } kind)
             {
-                file.CopyTo(target, overwrite: false);
-                CopyMode(file.FullName, target);
+                skipped.Add(new SkippedFile(entryRelative, kind));
+            }
+            else
+            {
+                ((FileInfo)entry).CopyTo(target, overwrite: false);
+                CopyMode(entry.FullName, target);
             }
         }
     }
-
-    private static bool IsRegularFile(FileInfo file) =>
-        (file.Attributes & (FileAttributes.Device | FileAttributes.ReparsePoint)) == 0;
 
     private static void CopyMode(string source, string destination)
     {

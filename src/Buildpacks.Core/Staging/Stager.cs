@@ -37,7 +37,7 @@ public sealed class Stager
         }
 
         using var workspace = StagingWorkspace.Create();
-        DirectoryCopier.Copy(Path.GetFullPath(appDirectory), workspace.BuildDirectory, relative => relative == ".git");
+        SpecialFileWarning.ForApp(log, DirectoryCopier.Copy(Path.GetFullPath(appDirectory), workspace.BuildDirectory, relative => relative == ".git"), Path.GetFullPath(appDirectory));
         var environment = StagingEnvironment.Build(request, workspace, AppName(request), log);
         var resolved = await ResolveAllAsync(candidates, workspace, "c", cancellationToken).ConfigureAwait(false);
         var (_, report) = await new BuildpackDetector(_executor, log)
@@ -84,7 +84,7 @@ public sealed class Stager
         {
             var appDirectory = Path.GetFullPath(request.AppDirectory);
             var output = Path.GetFullPath(request.OutputPath);
-            DirectoryCopier.Copy(appDirectory, workspace.BuildDirectory, relative => relative == ".git" || IsOutputFile(appDirectory, relative, output));
+            SpecialFileWarning.ForApp(recordingLog, DirectoryCopier.Copy(appDirectory, workspace.BuildDirectory, relative => relative == ".git" || IsOutputFile(appDirectory, relative, output)), appDirectory);
             StagingEnvironment.WriteEnvDirectory(request.Environment, workspace.EnvDirectory);
             var environment = StagingEnvironment.Build(request, workspace, AppName(request), recordingLog);
             var phases = new PhaseRunner(_executor, recordingLog, environment, workspace.BuildDirectory, timings);
@@ -248,6 +248,7 @@ public sealed class Stager
             packed = DropletWriter.Write(workspace.DropletRoot, request.OutputPath, timestamp, null, cancellationToken);
         }
 
+        SpecialFileWarning.ForDroplet(log, packed.SkippedSpecialFiles);
         log.PhaseFinished("pack", "", stopwatch.Elapsed);
         timings.Add(new PhaseTiming("pack", "", stopwatch.Elapsed));
         log.Info($"Droplet written: {packed.Path} ({packed.Size} bytes, sha256 {packed.Sha256})");
@@ -260,8 +261,8 @@ public sealed class Stager
         // compile, since buildpacks write it), then the project's own overrides.
         // Errors name the app's own Procfile: the build directory is gone by the time the user reads them.
         var staged = Path.Combine(workspace.BuildDirectory, "Procfile");
-        var procfile = File.Exists(staged)
-            ? Procfile.Parse(File.ReadAllText(staged), Path.Combine(Path.GetFullPath(request.AppDirectory), "Procfile"))
+        var procfile = RegularFile.ReadTextIfExists(staged, "the app's Procfile") is { } text
+            ? Procfile.Parse(text, Path.Combine(Path.GetFullPath(request.AppDirectory), "Procfile"))
             : null;
         var keepDefaults = procfile is null || request.ProcfileMode == ProcfileMode.Merge;
         var layers = new List<IReadOnlyDictionary<string, string>>();
