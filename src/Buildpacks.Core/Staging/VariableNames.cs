@@ -31,25 +31,26 @@ public static partial class VariableNames
     {
         if (!IsValid(name))
         {
-            var where = line is null ? "" : $" (line {line} of '{file}')";
+            var problem = Describe(name);
+            var message = line is null ? char.ToUpperInvariant(problem[0]) + problem[1..] : $"Line {line} of env file '{file}': {problem}";
             throw new BuildpackException(
                 ErrorCodes.InvalidVariableName,
-                $"{Describe(name)}{where}. Use letters, digits and '_', not starting with a digit (e.g. MY_SETTING).",
+                $"{message}. Use letters, digits and '_', not starting with a digit (e.g. MY_SETTING).",
                 file);
         }
     }
 
-    /// <summary>Says what is wrong with an invalid name without showing anything past its first bad character.</summary>
+    /// <summary>Says what is wrong with an invalid name (in lower case, to follow a location) without showing anything past its first bad character.</summary>
     private static string Describe(string name)
     {
         if (name.Length == 0)
         {
-            return "A variable name is empty, which is not a valid environment variable name";
+            return "the variable name is empty, which is not a valid environment variable name";
         }
 
         if (char.IsAsciiDigit(name[0]))
         {
-            return "A variable name starts with a digit, which is not a valid environment variable name (the name is not shown, in case it holds a value)";
+            return "the variable name starts with a digit, which is not a valid environment variable name (the name is not shown, in case it holds a value)";
         }
 
         var bad = 0;
@@ -65,7 +66,7 @@ public static partial class VariableNames
             var c when char.IsAsciiLetterOrDigit(c) || char.IsControl(c) || !char.IsAscii(c) => "a character outside A-Z, a-z, 0-9 and '_'",
             var c => $"'{c}'",
         };
-        var prefix = bad == 0 ? "A variable name" : $"The variable name '{name[..bad]}...'";
+        var prefix = bad == 0 ? "the variable name" : $"the variable name '{name[..bad]}...'";
         return $"{prefix} is not a valid environment variable name: character {bad + 1} is {what} (the rest is not shown, in case it holds a value)";
     }
 }

@@ -31,7 +31,7 @@ public sealed class SecretEchoTests
         Assert.Equal(ErrorCodes.InvalidVariableName, error.Code);
         Assert.Equal("/x/.env", error.File);
         Assert.Contains("'API_TOKEN", error.Message, StringComparison.Ordinal);
-        Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Line 2 of env file '/x/.env'", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("czNjcjN0", error.Message, StringComparison.Ordinal);
     }
 
