@@ -1,4 +1,3 @@
-using System.Formats.Tar;
 using Buildpacks.Cli.Tests.Support;
 using Buildpacks.Core.Tests.Support;
 
@@ -18,7 +17,7 @@ public sealed class ExtractionLimitCommandTests : IDisposable
         var droplet = Tarball.Write(
             _temp.Combine("bomb.droplet.tgz"),
             Tarball.Directory("./app/"),
-            new PaxTarEntry(TarEntryType.RegularFile, "./app/zeros") { DataStream = new MemoryStream(new byte[4 << 20]) });
+            Tarball.Zeros("./app/zeros", 4 << 20));
         var runDirectory = _temp.Combine("run");
 
         var run = await CliProcess.RunAsync(["run", droplet, "--dir", runDirectory, "--max-extract-size", "1M"]);

@@ -1,4 +1,3 @@
-using System.Formats.Tar;
 using Buildpacks.Core.Diagnostics;
 using Buildpacks.Core.Tests.Support;
 using Cake.Buildpacks.Tests.Support;
@@ -21,7 +20,7 @@ public sealed class DropletRunAliasTests : IDisposable
         Tarball.Write(
             _temp.Combine("bomb.droplet.tgz"),
             Tarball.Directory("./app/"),
-            new PaxTarEntry(TarEntryType.RegularFile, "./app/zeros") { DataStream = new MemoryStream(new byte[4 << 20]) });
+            Tarball.Zeros("./app/zeros", 4 << 20));
 
         var error = Assert.Throws<CakeException>(() => _context.DropletRun(
             "bomb.droplet.tgz",

@@ -1,4 +1,3 @@
-using System.Formats.Tar;
 using Buildpacks.Core.Diagnostics;
 using Buildpacks.Core.Files;
 using Buildpacks.Core.Launching;
@@ -23,7 +22,7 @@ public sealed class ExtractionLimitTests : IDisposable
     [Fact]
     public void A_droplet_expanding_past_the_byte_cap_is_refused_and_nothing_is_left_behind()
     {
-        var droplet = Tarball.Write(_temp.Combine("bomb.tgz"), Tarball.Directory("./app/"), Tarball.File("./app/small.txt", "x"), Zeros("./app/zeros", 4 * MiB));
+        var droplet = Tarball.Write(_temp.Combine("bomb.tgz"), Tarball.Directory("./app/"), Tarball.File("./app/small.txt", "x"), Tarball.Zeros("./app/zeros", 4 * MiB));
         Assert.True(new FileInfo(droplet).Length < 64 * 1024, "the archive itself is small");
 
         var error = Assert.Throws<BuildpackException>(() => DropletExtractor.Extract(droplet, RunRoot, new ExtractionLimits { MaxBytes = MiB }));
@@ -40,7 +39,7 @@ public sealed class ExtractionLimitTests : IDisposable
     {
         var droplet = Tarball.Write(
             _temp.Combine("links.tgz"),
-            Zeros("./big", MiB),
+            Tarball.Zeros("./big", MiB),
             Tarball.HardLink("./copy1", "./big"),
             Tarball.HardLink("./copy2", "./big"),
             Tarball.HardLink("./copy3", "./big"));
@@ -68,7 +67,7 @@ public sealed class ExtractionLimitTests : IDisposable
     [Fact]
     public void A_droplet_exactly_at_the_caps_is_extracted()
     {
-        var droplet = Tarball.Write(_temp.Combine("fits.tgz"), Tarball.Directory("./app/"), Zeros("./app/zeros", MiB));
+        var droplet = Tarball.Write(_temp.Combine("fits.tgz"), Tarball.Directory("./app/"), Tarball.Zeros("./app/zeros", MiB));
 
         var extracted = DropletExtractor.Extract(droplet, RunRoot, new ExtractionLimits { MaxBytes = MiB, MaxEntries = 2 });
 
@@ -96,7 +95,4 @@ public sealed class ExtractionLimitTests : IDisposable
         Assert.Equal(8L * 1024 * MiB, ExtractionLimits.Default.MaxBytes);
         Assert.Equal(1_000_000, ExtractionLimits.Default.MaxEntries);
     }
-
-    private static PaxTarEntry Zeros(string name, int size) =>
-        new(TarEntryType.RegularFile, name) { Mode = (UnixFileMode)0b110_100_100, DataStream = new MemoryStream(new byte[size]) };
 }
