@@ -1,3 +1,4 @@
+using Buildpacks.Core.Files;
 using Buildpacks.Core.Launching;
 using Cake.Core;
 using Cake.Core.Annotations;
@@ -40,6 +41,7 @@ public static partial class BuildpacksAliases
             Port = settings.Port,
             Environment = new Dictionary<string, string>(settings.EnvironmentVariables, StringComparer.Ordinal),
             RunDirectory = settings.RunDirectory is null ? null : new DirectoryPath(settings.RunDirectory).MakeAbsolute(context.Environment).FullPath,
+            ExtractionLimits = new ExtractionLimits { MaxBytes = settings.MaxExtractBytes, MaxEntries = settings.MaxExtractEntries },
         };
         var launched = EngineCall.Run(cancellation => new Launcher().StartAsync(request, new CakeLaunchLog(context.Log), cancellation));
         return new RunningDroplet(launched);

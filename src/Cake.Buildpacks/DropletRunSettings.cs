@@ -1,3 +1,4 @@
+using Buildpacks.Core.Files;
 using Buildpacks.Core.Launching;
 
 namespace Cake.Buildpacks;
@@ -16,4 +17,10 @@ public sealed class DropletRunSettings
 
     /// <summary>Where droplets are extracted (one folder per droplet SHA-256, reused); null: a folder under the temp directory.</summary>
     public string? RunDirectory { get; set; }
+
+    /// <summary>The most bytes the droplet may expand to when extracted (default 8 GiB); a larger one fails with BPK5040.</summary>
+    public long MaxExtractBytes { get; set; } = ExtractionLimits.DefaultMaxBytes;
+
+    /// <summary>The most entries the droplet may hold (default 1,000,000); more fail with BPK5041.</summary>
+    public int MaxExtractEntries { get; set; } = ExtractionLimits.DefaultMaxEntries;
 }

@@ -47,4 +47,17 @@ public static class DropletRunSettingsExtensions
         settings.RunDirectory = directory;
         return settings;
     }
+
+    /// <summary>Sets how far the droplet may expand when it is extracted; a droplet over a limit is refused and nothing is left behind.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="maxBytes">The most bytes its files may hold together (default 8 GiB).</param>
+    /// <param name="maxEntries">The most files, directories and links (default 1,000,000).</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static DropletRunSettings SetExtractionLimits(this DropletRunSettings settings, long maxBytes, int maxEntries)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.MaxExtractBytes = maxBytes;
+        settings.MaxExtractEntries = maxEntries;
+        return settings;
+    }
 }

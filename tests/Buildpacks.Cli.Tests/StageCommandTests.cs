@@ -69,7 +69,7 @@ public sealed class StageCommandTests : IDisposable
 
     [Theory]
     [InlineData("--timeout", "soon", "BPK1083: --timeout 'soon'")]
-    [InlineData("--env", "1BAD=x", "BPK1010: '1BAD'")]
+    [InlineData("--env", "1BAD=x", "BPK1010: The variable name starts with a digit")]
     [InlineData("--layout", "docker", "BPK1081: --layout 'docker'")]
     [InlineData("--layout", "cloudfoundry", "BPK1081: --layout 'cloudfoundry'")]
     [InlineData("--procfile-mode", "sometimes", "BPK1082: --procfile-mode 'sometimes'")]

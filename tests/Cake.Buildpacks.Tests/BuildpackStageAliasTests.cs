@@ -168,7 +168,7 @@ public sealed class BuildpackStageAliasTests : IDisposable
     [Theory]
     [InlineData("timeout", "BPK1083: SetTimeout '00:00:00'")]
     [InlineData("process type", "BPK1084: WithProcessType: 'web server' is not a valid process type")]
-    [InlineData("variable", "BPK1010: 'MY-SETTING'")]
+    [InlineData("variable", "BPK1010: The variable name 'MY...'")]
     [InlineData("no buildpack", "BPK1080: No buildpack was given. Name the buildpack to use with WithBuildpack, or candidates to detect with WithCandidate.")]
     public void An_invalid_setting_throws_its_code_in_the_settings_words(string setting, string message)
     {

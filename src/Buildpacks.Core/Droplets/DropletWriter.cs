@@ -9,7 +9,8 @@ namespace Buildpacks.Core.Droplets;
 /// Packs a directory into a gzipped tar that depends only on the files: entries sorted by ordinal name,
 /// one fixed time stamp, owner 0:0, modes and symlinks kept. File contents are streamed, so memory does not
 /// grow with the app. The archive is written beside the output and renamed into place, so a failure never
-/// leaves a partial droplet and an earlier droplet stays intact until the new one is complete.
+/// leaves a partial droplet and an earlier droplet stays intact until the new one is complete. Fifos, sockets
+/// and devices are left out (and listed in the result), never opened: reading a fifo waits for a writer forever.
 /// </summary>
 public static class DropletWriter
 {
@@ -21,7 +22,7 @@ public static class DropletWriter
     /// <param name="outputPath">The droplet to write.</param>
     /// <param name="timestamp">The modification time of every entry.</param>
     /// <param name="exclude">Relative paths (with '/' separators) to leave out, with everything below them.</param>
-    /// <param name="cancellationToken">Stops packing; the temporary file is removed.</param>
+    /// <param name="cancellationToken">Stops packing between entries; the temporary file is removed.</param>
     public static PackedDroplet Write(
         string root,
         string outputPath,
@@ -58,6 +59,7 @@ public static class DropletWriter
             string sha;
             long size;
             int count;
+            IReadOnlyList<SkippedFile> skipped;
             using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             using (var hashing = new HashingStream(file))
             {
@@ -67,6 +69,7 @@ public static class DropletWriter
                     var packer = new Packer(tar, timestamp, exclude, cancellationToken);
                     packer.AddDirectory(new DirectoryInfo(root), "");
                     count = packer.Count;
+                    skipped = packer.Skipped;
                 }
 
                 sha = hashing.HashHex();
@@ -74,7 +77,7 @@ public static class DropletWriter
                 file.Flush(flushToDisk: true);
             }
 
-            return new PackedDroplet(outputPath, sha, size, count);
+            return new PackedDroplet(outputPath, sha, size, count) { SkippedSpecialFiles = skipped };
         }
         catch (Exception ex) when (FileSystemErrors.IsFileSystemFailure(ex))
         {
@@ -123,6 +126,8 @@ public static class DropletWriter
     {
         public int Count { get; private set; }
 
+        public List<SkippedFile> Skipped { get; } = [];
+
         public void AddDirectory(DirectoryInfo directory, string relative)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -131,6 +136,7 @@ public static class DropletWriter
             Array.Sort(children, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
             foreach (var child in children)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var childRelative = relative.Length == 0 ? child.Name : $"{relative}/{child.Name}";
                 if (exclude?.Invoke(childRelative) == true)
                 {
@@ -146,6 +152,10 @@ public static class DropletWriter
                 else if (child is DirectoryInfo subdirectory)
                 {
                     AddDirectory(subdirectory, childRelative);
+                }
+                else if (SpecialFile.Kind(child.FullName) is { } kind)
+                {
+                    Skipped.Add(new SkippedFile(childRelative, kind));
                 }
                 else
                 {

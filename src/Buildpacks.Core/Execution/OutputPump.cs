@@ -21,8 +21,8 @@ internal static class OutputPump
         }
 
         return Task.WhenAll(
-            PumpAsync(process.StandardOutput, line => Emit(line, false)),
-            PumpAsync(process.StandardError, line => Emit(line, true)));
+            OutputLines.PumpAsync(process.StandardOutput, line => Emit(line, false)),
+            OutputLines.PumpAsync(process.StandardError, line => Emit(line, true)));
     }
 
     /// <summary>Waits for the pumps to drain, but not for a daemon that keeps the pipes open; true when they drained.</summary>
@@ -36,14 +36,6 @@ internal static class OutputPump
         catch (TimeoutException)
         {
             return false;
-        }
-    }
-
-    private static async Task PumpAsync(StreamReader reader, Action<string> onLine)
-    {
-        while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
-        {
-            onLine(line);
         }
     }
 }

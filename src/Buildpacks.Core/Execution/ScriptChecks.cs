@@ -3,8 +3,9 @@ using Buildpacks.Core.Diagnostics;
 namespace Buildpacks.Core.Execution;
 
 /// <summary>
-/// Catches the two ways buildpack scripts break on their way through Windows or zip files before bash
-/// gives a cryptic error: a lost exec bit, and CRLF line endings (<c>bash\r: bad interpreter</c>).
+/// Catches the ways buildpack scripts break on their way through Windows or zip files before bash
+/// gives a cryptic error: a lost exec bit, CRLF line endings (<c>bash\r: bad interpreter</c>), and a UTF-8
+/// byte order mark, which hides the shebang from the kernel so bash runs the script in place of its interpreter.
 /// </summary>
 internal static class ScriptChecks
 {
@@ -22,7 +23,18 @@ internal static class ScriptChecks
                 displayPath);
         }
 
-        if (HasCrlfLineEndings(scriptPath))
+        var head = ReadHead(scriptPath);
+        if (head.AsSpan().StartsWith(Utf8Bom))
+        {
+            throw new BuildpackException(
+                ErrorCodes.ScriptHasBom,
+                $"The script '{displayPath}' of buildpack '{buildpackName}' starts with a UTF-8 byte order mark (BOM), so the system " +
+                "does not see its '#!' line and runs it with the wrong interpreter. Save it as UTF-8 without BOM " +
+                $"(e.g. \"sed -i '1s/^\\xEF\\xBB\\xBF//' {displayPath}\", or 'UTF-8' rather than 'UTF-8 with BOM' in the editor), then stage again.",
+                displayPath);
+        }
+
+        if (head.AsSpan().IndexOf("\r\n"u8) >= 0)
         {
             throw new BuildpackException(
                 ErrorCodes.ScriptHasCrlf,
@@ -32,12 +44,14 @@ internal static class ScriptChecks
         }
     }
 
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     // Scripts are small; the first 64 KiB hold the shebang and almost always the rest.
-    private static bool HasCrlfLineEndings(string path)
+    private static byte[] ReadHead(string path)
     {
         var buffer = new byte[64 * 1024];
         using var stream = File.OpenRead(path);
         var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-        return buffer.AsSpan(0, read).IndexOf("\r\n"u8) >= 0;
+        return buffer[..read];
     }
 }

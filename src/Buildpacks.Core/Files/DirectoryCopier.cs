@@ -1,19 +1,22 @@
 namespace Buildpacks.Core.Files;
 
 /// <summary>
-/// Copies a directory tree the way <c>cp -a</c> does: modes kept, symlinks copied as links. A failure is a
-/// <see cref="CopyFailure"/> that names the entry and says whether reading it or writing its copy failed.
+/// Copies a directory tree the way <c>cp -a</c> does: modes kept, symlinks copied as links. Fifos, sockets and
+/// devices are left out and returned: reading a fifo waits for a writer forever, and a device may never end.
+/// A failure is a <see cref="CopyFailure"/> that names the entry and says whether reading it or writing its copy failed.
 /// </summary>
 internal static class DirectoryCopier
 {
-    public static void Copy(string source, string destination, Func<string, bool>? exclude = null)
+    public static IReadOnlyList<SkippedFile> Copy(string source, string destination, Func<string, bool>? exclude = null)
     {
+        var skipped = new List<SkippedFile>();
         Write(destination, () => Directory.CreateDirectory(destination));
-        CopyChildren(new DirectoryInfo(source), destination, "", exclude);
+        CopyChildren(new DirectoryInfo(source), destination, "", exclude, skipped);
         CopyMode(source, destination);
+        return skipped;
     }
 
-    private static void CopyChildren(DirectoryInfo source, string destination, string relative, Func<string, bool>? exclude)
+    private static void CopyChildren(DirectoryInfo source, string destination, string relative, Func<string, bool>? exclude, List<SkippedFile> skipped)
     {
         FileSystemInfo[] entries = [];
         Read(source.FullName, () => entries = source.GetFileSystemInfos());
@@ -33,11 +36,16 @@ internal static class DirectoryCopier
             else if (entry is DirectoryInfo directory)
             {
                 Write(target, () => Directory.CreateDirectory(target));
-                CopyChildren(directory, target, entryRelative, exclude);
+                CopyChildren(directory, target, entryRelative, exclude, skipped);
                 CopyMode(directory.FullName, target);
             }
-            else if (entry is FileInfo file && IsRegularFile(file))
+            else if (SpecialFile.Kind(entry.FullName) is { } kind)
             {
+                skipped.Add(new SkippedFile(entryRelative, kind));
+            }
+            else
+            {
+                var file = (FileInfo)entry;
                 CopyFile(file, target);
                 CopyMode(file.FullName, target);
             }
@@ -70,9 +78,6 @@ internal static class DirectoryCopier
             return false;
         }
     }
-
-    private static bool IsRegularFile(FileInfo file) =>
-        (file.Attributes & (FileAttributes.Device | FileAttributes.ReparsePoint)) == 0;
 
     private static void CopyMode(string source, string destination)
     {

@@ -15,10 +15,20 @@ public static class DropletExtractor
     /// <summary>Where droplets are extracted when the caller names no run root.</summary>
     public static string DefaultRunRoot => Path.Combine(Path.GetTempPath(), "buildpacks-run");
 
+    /// <summary>Extracts <paramref name="dropletPath"/> under <paramref name="runRoot"/> within the default limits, or finds it already there.</summary>
+    /// <exception cref="BuildpackException">The droplet is missing, not a droplet, holds an unsafe entry, is too large, or cannot be written out.</exception>
+    public static ExtractedDroplet Extract(string dropletPath, string runRoot, CancellationToken cancellationToken = default) =>
+        Extract(dropletPath, runRoot, ExtractionLimits.Default, cancellationToken);
+
     /// <summary>Extracts <paramref name="dropletPath"/> under <paramref name="runRoot"/>, or finds it already there.</summary>
-    /// <exception cref="BuildpackException">The droplet is missing, not a droplet, holds an unsafe entry, or cannot be written out.</exception>
-    public static ExtractedDroplet Extract(string dropletPath, string runRoot, CancellationToken cancellationToken = default)
+    /// <param name="dropletPath">The droplet.</param>
+    /// <param name="runRoot">The directory holding one extraction per droplet SHA-256.</param>
+    /// <param name="limits">How far the droplet may expand; over a limit nothing is left behind.</param>
+    /// <param name="cancellationToken">Stops the extraction between entries; nothing is left behind.</param>
+    /// <exception cref="BuildpackException">The droplet is missing, not a droplet, holds an unsafe entry, is too large, or cannot be written out.</exception>
+    public static ExtractedDroplet Extract(string dropletPath, string runRoot, ExtractionLimits limits, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(limits);
         if (OperatingSystem.IsWindows())
         {
             throw new PlatformNotSupportedException("Droplets are Linux file trees; extract and run them on Linux.");
@@ -42,7 +52,7 @@ public static class DropletExtractor
         try
         {
             Directory.CreateDirectory(partial);
-            new SafeTarExtraction(droplet, partial).Run(cancellationToken);
+            new SafeTarExtraction(droplet, partial, limits).Run(cancellationToken);
             try
             {
                 Directory.Move(partial, target);

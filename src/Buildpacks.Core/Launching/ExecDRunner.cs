@@ -99,7 +99,8 @@ internal static class ExecDRunner
             {
                 throw new BuildpackException(
                     ErrorCodes.ExecDOutputInvalid,
-                    $"The exec.d program '{displayPath}' wrote the variable \"{name}\", which no environment can hold (empty name, '=' in the name, or a NUL character), so the launch stopped.",
+                    $"The exec.d program '{displayPath}' wrote the variable \"{NameBeforeValue(name)}\", " +
+                    "which no environment can hold (empty name, '=' in the name, or a NUL character), so the launch stopped. Only the name up to a '=' is shown: what follows may be a value.",
                     programPath);
             }
 
@@ -111,5 +112,11 @@ internal static class ExecDRunner
         {
             environment[name] = text;
         }
+    }
+
+    private static string NameBeforeValue(string name)
+    {
+        var cut = name.AsSpan().IndexOfAny('=', '\0');
+        return cut < 0 ? name : name[..cut];
     }
 }

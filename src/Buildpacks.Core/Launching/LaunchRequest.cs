@@ -1,3 +1,5 @@
+using Buildpacks.Core.Files;
+
 namespace Buildpacks.Core.Launching;
 
 /// <summary>Everything one launch of a droplet needs. Doors build it from their own inputs.</summary>
@@ -29,4 +31,7 @@ public sealed record LaunchRequest
 
     /// <summary>The name in <c>VCAP_APPLICATION</c>; defaults to the droplet's file name without extensions.</summary>
     public string? ApplicationName { get; init; }
+
+    /// <summary>How far the droplet may expand when it is extracted; a droplet over a limit is refused (BPK5040, BPK5041).</summary>
+    public ExtractionLimits ExtractionLimits { get; init; } = ExtractionLimits.Default;
 }

@@ -19,7 +19,7 @@ public sealed class Launcher
         Validate(request);
         log = new SerializedLaunchLog(log);
 
-        var extracted = DropletExtractor.Extract(request.DropletPath, request.RunDirectory ?? DropletExtractor.DefaultRunRoot, cancellationToken);
+        var extracted = DropletExtractor.Extract(request.DropletPath, request.RunDirectory ?? DropletExtractor.DefaultRunRoot, request.ExtractionLimits, cancellationToken);
         var root = extracted.Directory;
         log.Info(extracted.Reused ? $"Droplet already extracted in {root}" : $"Droplet extracted into {root}");
 
@@ -92,6 +92,11 @@ public sealed class Launcher
         foreach (var name in request.Environment.Keys)
         {
             VariableNames.EnsureValid(name);
+        }
+
+        if (request.ExtractionLimits is not { MaxBytes: > 0, MaxEntries: > 0 })
+        {
+            throw new BuildpackException(ErrorCodes.InvalidLaunchRequest, "The extraction limits must be positive: give a size in bytes (or with K, M, G) and a number of entries above zero.");
         }
     }
 }

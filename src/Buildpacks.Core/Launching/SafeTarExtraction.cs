@@ -2,6 +2,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Runtime.Versioning;
 using Buildpacks.Core.Diagnostics;
+using Buildpacks.Core.Files;
 
 namespace Buildpacks.Core.Launching;
 
@@ -9,10 +10,11 @@ namespace Buildpacks.Core.Launching;
 /// Extracts a droplet into an empty directory in one pass over the archive. Directories, files and hard links are
 /// written as they come; symbolic links are only recorded and created at the end, after each was checked against
 /// all the others, so no entry is ever written through a link and no link may resolve (through other links)
-/// outside the tree.
+/// outside the tree. The entries and the bytes they expand to are counted against <see cref="ExtractionLimits"/>
+/// before each is written, so a bomb stops at the limit, not when the disk is full.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
-internal sealed class SafeTarExtraction(string droplet, string root)
+internal sealed class SafeTarExtraction(string droplet, string root, ExtractionLimits limits)
 {
     // setuid/setgid bits from an archive must not become privileged programs on this machine.
     private const UnixFileMode Dropped = UnixFileMode.SetUser | UnixFileMode.SetGroup;
@@ -23,6 +25,8 @@ internal sealed class SafeTarExtraction(string droplet, string root)
     private readonly Dictionary<string, string> _linkEntryNames = new(StringComparer.Ordinal);
     private readonly List<(string Path, UnixFileMode Mode)> _directoryModes = [];
     private string _entry = "";
+    private long _bytes;
+    private int _entries;
 
     public void Run(CancellationToken cancellationToken)
     {
@@ -33,6 +37,14 @@ internal sealed class SafeTarExtraction(string droplet, string root)
             while (tar.GetNextEntry() is { } entry)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                _entry = entry.Name;
+                if (++_entries > limits.MaxEntries)
+                {
+                    throw OverLimit(
+                        ErrorCodes.DropletTooManyEntries,
+                        $"holds more than {limits.MaxEntries.ToString(System.Globalization.CultureInfo.InvariantCulture)} entries, the limit for extracting a droplet");
+                }
+
                 Add(entry);
             }
         }
@@ -87,6 +99,7 @@ internal sealed class SafeTarExtraction(string droplet, string root)
                 break;
             case TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile:
                 Claim(name, TarEntryType.RegularFile);
+                Count(entry.Length);
                 WriteFile(name, entry);
                 break;
             case TarEntryType.HardLink:
@@ -97,6 +110,7 @@ internal sealed class SafeTarExtraction(string droplet, string root)
                 }
 
                 Claim(name, TarEntryType.RegularFile);
+                Count(new FileInfo(Full(source)).Length);
                 File.Copy(Full(source), Full(name), overwrite: true);
                 File.SetUnixFileMode(Full(name), File.GetUnixFileMode(Full(source)));
                 break;
@@ -124,6 +138,16 @@ internal sealed class SafeTarExtraction(string droplet, string root)
         }
 
         File.SetUnixFileMode(path, entry.Mode & ~Dropped);
+    }
+
+    /// <summary>Counts a file's bytes before it is written: the limit holds even for the entry that crosses it.</summary>
+    private void Count(long length)
+    {
+        _bytes += length;
+        if (_bytes > limits.MaxBytes)
+        {
+            throw OverLimit(ErrorCodes.DropletTooLarge, $"expands to more than {ByteSizeText.Format(limits.MaxBytes)}, the limit for extracting a droplet");
+        }
     }
 
     /// <summary>Every ancestor must be (or become) a real directory: nothing is ever written below a file or a link.</summary>
@@ -235,6 +259,12 @@ internal sealed class SafeTarExtraction(string droplet, string root)
         TarEntryType.SymbolicLink => "symbolic link",
         _ => "file",
     };
+
+    private BuildpackException OverLimit(string code, string reason) => new(
+        code,
+        $"The droplet '{droplet}' {reason} (stopped at entry '{_entry}'). Nothing was extracted or run. A real droplet is rarely " +
+        "this large: check where it came from. If it is genuine, raise the limit (buildpacks run --max-extract-size / --max-extract-entries).",
+        droplet);
 
     private BuildpackException Unsafe(string reason) => new(
         ErrorCodes.UnsafeDropletEntry,

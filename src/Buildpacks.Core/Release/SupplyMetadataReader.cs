@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Buildpacks.Core.Diagnostics;
+using Buildpacks.Core.Files;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 
@@ -74,14 +75,14 @@ public static class SupplyMetadataReader
 
     private static IDictionary<object, object?>? ReadMap(string path)
     {
-        if (!File.Exists(path))
+        if (RegularFile.ReadTextIfExists(path, "a buildpack's " + Path.GetFileName(path)) is not { } text)
         {
             return null;
         }
 
         try
         {
-            return Deserializer.Deserialize<object?>(File.ReadAllText(path)) switch
+            return Deserializer.Deserialize<object?>(text) switch
             {
                 null => new Dictionary<object, object?>(),
                 IDictionary<object, object?> map => map,

@@ -175,7 +175,7 @@ public sealed class StagingRequestBuilder
 
         foreach (var variable in inputs.Variables)
         {
-            var (name, value) = variable.Text is { } text ? Split(text, ErrorCodes.InvalidVariableName, _names.EnvironmentVariables, "NAME=VALUE", "MY_SETTING=on") : (variable.Name, variable.Value);
+            var (name, value) = variable.Text is { } text ? Split(text, ErrorCodes.InvalidVariableName, _names.EnvironmentVariables, "NAME=VALUE", "MY_SETTING=on", mayHoldSecret: true) : (variable.Name, variable.Value);
             VariableNames.EnsureValid(name);
             variables[name] = value;
         }
@@ -188,7 +188,7 @@ public sealed class StagingRequestBuilder
         var types = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var processType in inputs.ProcessTypes)
         {
-            var (type, command) = processType.Text is { } text ? Split(text, ErrorCodes.InvalidProcessType, _names.ProcessTypes, "TYPE=COMMAND", "web=dotnet App.dll") : (processType.Name, processType.Value);
+            var (type, command) = processType.Text is { } text ? Split(text, ErrorCodes.InvalidProcessType, _names.ProcessTypes, "TYPE=COMMAND", "web=dotnet App.dll", mayHoldSecret: false) : (processType.Name, processType.Value);
             type = type.Trim();
             EnsureProcessType(type, command, _names);
             types[type] = command;
@@ -197,12 +197,16 @@ public sealed class StagingRequestBuilder
         return types;
     }
 
-    private static (string Name, string Value) Split(string text, string code, string setting, string form, string example)
+    /// <summary>Splits TEXT at its first '='; a variable entry that does not split is described, never quoted: it is often a bare value.</summary>
+    private static (string Name, string Value) Split(string text, string code, string setting, string form, string example, bool mayHoldSecret)
     {
         var equals = text.IndexOf('=', StringComparison.Ordinal);
         if (equals <= 0)
         {
-            throw new BuildpackException(code, $"{setting}: '{text}' is not {form}. Write it as {form}, e.g. {example}.");
+            var what = !mayHoldSecret
+                ? $"'{text}'"
+                : equals < 0 ? "an entry without '=' (not shown, in case it holds a secret)" : "an entry that starts with '=' (not shown, in case it holds a secret)";
+            throw new BuildpackException(code, $"{setting}: {what} is not {form}. Write it as {form}, e.g. {example}.");
         }
 
         return (text[..equals], text[(equals + 1)..]);

@@ -7,6 +7,12 @@ namespace Buildpacks.Core.Staging;
 /// <summary>Runs <c>bin/detect BUILD</c> over candidates in order; the first exit 0 wins.</summary>
 internal sealed class BuildpackDetector(PhaseRunner phases, IStagingLog log, string buildDirectory)
 {
+    /// <summary>The longest detected name: it lands in staging_info.yml, result.json and every log line about the buildpack.</summary>
+    public const int MaxNameLength = 256;
+
+    // What is kept of each stream for the report; a detect that prints megabytes must not keep them.
+    private const int MaxKeptOutput = 4096;
+
     public async Task<(ResolvedBuildpack? Winner, DetectionReport Report)> DetectAsync(IReadOnlyList<ResolvedBuildpack> candidates, CancellationToken cancellationToken)
     {
         var attempts = new List<DetectAttempt>();
@@ -16,8 +22,7 @@ internal sealed class BuildpackDetector(PhaseRunner phases, IStagingLog log, str
             attempts.Add(attempt);
             if (attempt.Detected)
             {
-                var name = attempt.Output.Trim().Length > 0 ? attempt.Output : candidate.DefaultName;
-                return (candidate, new DetectionReport(candidate.Key, name, attempts));
+                return (candidate, new DetectionReport(candidate.Key, NameFrom(attempt.Output) ?? candidate.DefaultName, attempts));
             }
 
             log.Info($"{candidate.DefaultName}: not detected ({attempt.Explain()})");
@@ -61,9 +66,32 @@ internal sealed class BuildpackDetector(PhaseRunner phases, IStagingLog log, str
             StagingPhase.Detect,
             candidate,
             [buildDirectory],
-            (line, isError) => (isError ? stderr : stdout).Append(line).Append('\n'),
+            (line, isError) => Keep(isError ? stderr : stdout, line),
             cancellationToken).ConfigureAwait(false);
         var output = (stdout.ToString() + stderr).Trim();
         return new DetectAttempt(candidate.Key, outcome.ExitCode, outcome.ExitCode == 0 ? stdout.ToString().TrimEnd('\r', '\n') : output, null);
+    }
+
+    /// <summary>Platforms show the first line of detect's output as the buildpack's name.</summary>
+    private static string? NameFrom(string output)
+    {
+        var first = output.AsSpan().TrimStart();
+        var end = first.IndexOfAny('\r', '\n');
+        first = (end < 0 ? first : first[..end]).TrimEnd();
+        if (first.IsEmpty)
+        {
+            return null;
+        }
+
+        return first.Length <= MaxNameLength ? first.ToString() : string.Concat(first[..(MaxNameLength - 3)], "...");
+    }
+
+    private static void Keep(StringBuilder kept, string line)
+    {
+        if (kept.Length < MaxKeptOutput)
+        {
+            var room = MaxKeptOutput - kept.Length;
+            kept.Append(line.Length <= room ? line : line[..room] + "...").Append('\n');
+        }
     }
 }

@@ -30,6 +30,7 @@ internal static class DropletPacker
             packed = DropletWriter.WriteUncommitted(workspace.DropletRoot, outputs.DropletTemporary, outputs.DropletPath, timestamp, null, cancellationToken);
         }
 
+        SpecialFileWarning.ForDroplet(log, packed.SkippedSpecialFiles);
         log.PhaseFinished(StagingPhase.Pack, "", stopwatch.Elapsed);
         timings.Add(new PhaseTiming(StagingPhase.Pack, "", stopwatch.Elapsed));
         return packed;

@@ -37,17 +37,18 @@ public static class EnvFile
                 line = line["export ".Length..].TrimStart();
             }
 
+            // The line itself is never quoted: it may hold a secret.
             var equals = line.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0)
             {
                 throw new BuildpackException(
                     ErrorCodes.InvalidEnvFile,
-                    $"Line {index + 1} of env file '{path}' is not NAME=VALUE: \"{line}\".",
+                    $"Line {index + 1} of env file '{path}' is not NAME=VALUE: {MissingPart(equals)}. Write it as NAME=VALUE, or start it with # to make it a comment.",
                     path);
             }
 
             var name = line[..equals].Trim();
-            VariableNames.EnsureValid(name, path);
+            VariableNames.EnsureValid(name, path, index + 1);
             variables[name] = Unquote(line[(equals + 1)..].Trim());
         }
 
@@ -60,15 +61,19 @@ public static class EnvFile
         var equals = assignment.IndexOf('=', StringComparison.Ordinal);
         if (equals <= 0)
         {
+            // Not echoed: a forgotten NAME= leaves only the value, often a secret.
             throw new BuildpackException(
                 ErrorCodes.InvalidVariableName,
-                $"'{assignment}' is not NAME=VALUE. Write the variable as NAME=VALUE, e.g. --env MY_SETTING=on.");
+                $"A variable given on the command line is not NAME=VALUE: {MissingPart(equals)} (it is not shown, in case it holds a secret). " +
+                "Write the variable as NAME=VALUE, e.g. --env MY_SETTING=on.");
         }
 
         var name = assignment[..equals];
         VariableNames.EnsureValid(name);
         return KeyValuePair.Create(name, assignment[(equals + 1)..]);
     }
+
+    private static string MissingPart(int equals) => equals < 0 ? "it has no '='" : "it has no name before '='";
 
     private static string Unquote(string value) =>
         value.Length >= 2 && (value[0] == '"' && value[^1] == '"' || value[0] == '\'' && value[^1] == '\'')

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Buildpacks.Core.Files;
 
 namespace Buildpacks.Core.Staging;
 
@@ -52,10 +53,10 @@ internal sealed class FingerprintWriter(IncrementalHash hash)
 
     private static string ContentHash(FileInfo file)
     {
-        // Devices and other special files are not staged either; reading one could block.
-        if ((file.Attributes & (FileAttributes.Device | FileAttributes.ReparsePoint)) != 0)
+        // Fifos, sockets and devices are not staged either; reading one could block forever.
+        if (SpecialFile.Kind(file.FullName) is { } kind)
         {
-            return "";
+            return kind;
         }
 
         using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16, FileOptions.SequentialScan);

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Buildpacks.Core.Files;
 
 namespace Buildpacks.Core.Staging;
 
@@ -18,7 +19,8 @@ internal static class MetadataWriter
     /// </summary>
     public static void WriteStagingInfo(StagingOutcome outcome, string path)
     {
-        File.WriteAllBytes(path, Json(json =>
+        // Replaced, not opened: a buildpack can reach the droplet root and leave a fifo or a link here.
+        RegularFile.Replace(path, Json(json =>
         {
             json.WriteStartObject();
             json.WriteString("detected_buildpack", outcome.DetectedBuildpack);
@@ -105,7 +107,7 @@ internal static class MetadataWriter
 
         AppendMap(yaml, "config_vars", outcome.ConfigVars);
         AppendMap(yaml, "default_process_types", outcome.ProcessTypes);
-        File.WriteAllText(path, yaml.ToString());
+        RegularFile.Replace(path, Encoding.UTF8.GetBytes(yaml.ToString()));
     }
 
     private static void AppendMap(StringBuilder yaml, string name, IReadOnlyDictionary<string, string> map)

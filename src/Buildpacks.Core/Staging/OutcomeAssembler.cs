@@ -1,3 +1,4 @@
+using Buildpacks.Core.Files;
 using Buildpacks.Core.Diagnostics;
 using Buildpacks.Core.Release;
 using Buildpacks.Core.Staging.Planning;
@@ -55,8 +56,8 @@ internal static class OutcomeAssembler
         // compile, since buildpacks write it), then the project's own overrides.
         // Errors name the app's own Procfile: the build directory is gone by the time the user reads them.
         var staged = Path.Combine(workspace.BuildDirectory, "Procfile");
-        var procfile = File.Exists(staged)
-            ? Procfile.Parse(File.ReadAllText(staged), Path.Combine(Path.GetFullPath(request.AppDirectory), "Procfile"))
+        var procfile = RegularFile.ReadTextIfExists(staged, "the app's Procfile") is { } text
+            ? Procfile.Parse(text, Path.Combine(Path.GetFullPath(request.AppDirectory), "Procfile"))
             : null;
         var keepDefaults = procfile is null || request.ProcfileMode == ProcfileMode.Merge;
         var layers = new List<IReadOnlyDictionary<string, string>>();

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Buildpacks.Core.Files;
 
 namespace Buildpacks.Core.Staging;
 
@@ -17,8 +18,7 @@ public sealed class SlugIgnore
     /// <summary>Reads <c>.slugignore</c> in <paramref name="appDirectory"/>, if there is one.</summary>
     public static SlugIgnore Load(string appDirectory)
     {
-        var path = Path.Combine(appDirectory, ".slugignore");
-        return Parse(File.Exists(path) ? File.ReadAllText(path) : "");
+        return Parse(RegularFile.ReadTextIfExists(Path.Combine(appDirectory, ".slugignore"), "the app's .slugignore") ?? "");
     }
 
     /// <summary>Parses .slugignore text.</summary>

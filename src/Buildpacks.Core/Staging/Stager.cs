@@ -23,7 +23,7 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
 
         using var workspace = StagingWorkspace.Create();
         var app = Path.GetFullPath(appDirectory);
-        workspace.CopyApp(app, AppCopyFilter.Excluding(app, null));
+        workspace.CopyApp(app, AppCopyFilter.Excluding(app, null), log);
         await using var session = await OpenSessionAsync(workspace, workspace.ScratchCacheDirectory, cancellationToken).ConfigureAwait(false);
         var (phases, fetcher) = Prepare(request, workspace, session, log, [], cancellationToken);
         var resolved = await fetcher.FetchAllAsync(candidates, "c", cancellationToken).ConfigureAwait(false);
@@ -70,7 +70,7 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
         try
         {
             var appDirectory = Path.GetFullPath(request.AppDirectory);
-            workspace.CopyApp(appDirectory, AppCopyFilter.Excluding(appDirectory, outputs.DropletPath));
+            workspace.CopyApp(appDirectory, AppCopyFilter.Excluding(appDirectory, outputs.DropletPath), recordingLog);
             workspace.Write(() => StagingEnvironment.WriteEnvDirectory(request.Environment, workspace.EnvDirectory));
             await using var session = await OpenSessionAsync(workspace, cache.WorkingDirectory, cancellationToken).ConfigureAwait(false);
             var (phases, fetcher) = Prepare(request, workspace, session, recordingLog, timings, cancellationToken);

@@ -73,12 +73,16 @@ internal sealed class StagingWorkspace : IDisposable
 
     public string BuildpackDirectory(string name) => Path.Combine(BuildpacksDirectory, name);
 
-    /// <summary>Copies the app into <see cref="BuildDirectory"/>; an entry that cannot be read is the user's to fix, a full TMPDIR too.</summary>
-    public void CopyApp(string appDirectory, Func<string, bool> exclude)
+    /// <summary>
+    /// Copies the app into <see cref="BuildDirectory"/>, warning about the fifos, sockets and devices it leaves out; an
+    /// entry that cannot be read is the user's to fix, a full TMPDIR too.
+    /// </summary>
+    public void CopyApp(string appDirectory, Func<string, bool> exclude, IStagingLog log)
     {
+        IReadOnlyList<SkippedFile> skipped;
         try
         {
-            DirectoryCopier.Copy(appDirectory, BuildDirectory, exclude);
+            skipped = DirectoryCopier.Copy(appDirectory, BuildDirectory, exclude);
         }
         catch (CopyFailure ex) when (ex.IsReading)
         {
@@ -88,6 +92,8 @@ internal sealed class StagingWorkspace : IDisposable
         {
             throw Unwritable(ex);
         }
+
+        SpecialFileWarning.ForApp(log, skipped, appDirectory);
     }
 
     /// <summary>Runs a write into the workspace; a failure is a coded error about TMPDIR.</summary>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using Buildpacks.Core.Diagnostics;
 using Tomlyn;
@@ -15,7 +16,7 @@ namespace Buildpacks.Core.Toml;
 /// first problem to the consumer, who turns it into its own coded error. Tomlyn implements TOML 1.1, so a few forms
 /// TOML 1.0 rejects are accepted; the README and the conformance test list them.
 /// </summary>
-internal static class TomlDocument
+internal static partial class TomlDocument
 {
     // Written files are the same on every machine.
     private static readonly TomlSerializerOptions WriteOptions = new()
@@ -40,7 +41,7 @@ internal static class TomlDocument
             {
                 if (message.Kind == DiagnosticMessageKind.Error)
                 {
-                    throw invalid(new TomlProblem(message.Span.Start.Line + 1, message.Span.Start.Column + 1, message.Message));
+                    throw invalid(new TomlProblem(message.Span.Start.Line + 1, message.Span.Start.Column + 1, Unechoed(message.Message, text, message.Span.Start.Line)));
                 }
             }
 
@@ -58,7 +59,7 @@ internal static class TomlDocument
         catch (TomlException ex)
         {
             // What the syntax tree does not report (too deep nesting) Tomlyn throws.
-            throw invalid(new TomlProblem(ex.Line ?? 1, ex.Column ?? 1, ex.Diagnostics is { Count: > 0 } d ? d[0].Message : ex.Message));
+            throw invalid(new TomlProblem(ex.Line ?? 1, ex.Column ?? 1, Unechoed(ex.Diagnostics is { Count: > 0 } d ? d[0].Message : ex.Message, text, (ex.Line ?? 1) - 1)));
         }
     }
 
@@ -131,4 +132,36 @@ internal static class TomlDocument
             : $"invalid UTF-8 byte 0x{bytes[bytesRead]:X2} at byte offset {bytesRead} (TOML files must be UTF-8 encoded)";
         return new TomlProblem(line, column, reason);
     }
+
+    /// <summary>
+    /// Tomlyn quotes the token it stopped at; in a document an exec.d program wrote, that token may be the start of a
+    /// secret whose quotes were forgotten. Such a value is named by its key instead.
+    /// </summary>
+    private static string Unechoed(string reason, string text, int zeroBasedLine)
+    {
+        if (reason.Contains("for a value", StringComparison.Ordinal))
+        {
+            var key = KeyOnLine(text, zeroBasedLine);
+            var subject = key is null ? "a value" : $"the value of key \"{key}\"";
+            return $"{subject} is not a TOML value (strings must be quoted; booleans are lowercase true/false)";
+        }
+
+        return reason;
+    }
+
+    private static string? KeyOnLine(string text, int zeroBasedLine)
+    {
+        var line = text.Split('\n').ElementAtOrDefault(zeroBasedLine);
+        var equals = line?.IndexOf('=', StringComparison.Ordinal) ?? -1;
+        if (equals <= 0)
+        {
+            return null;
+        }
+
+        var key = line![..equals].Trim();
+        return BareKey().IsMatch(key) ? key : null;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]{1,128}$")]
+    private static partial Regex BareKey();
 }

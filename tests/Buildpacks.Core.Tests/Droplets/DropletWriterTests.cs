@@ -72,4 +72,27 @@ public sealed class DropletWriterTests : IDisposable
 
         Assert.Equal(ErrorCodes.DropletWriteFailed, error.Code);
     }
+
+    [Fact]
+    public void Packing_stops_between_entries_when_cancelled_and_leaves_no_temporary_file()
+    {
+        var root = _temp.CreateApp("root", [.. Enumerable.Range(0, 20).Select(i => ($"file{i:D2}", "content"))]);
+        var output = _temp.Combine("out", "app.droplet.tgz");
+        using var cancellation = new CancellationTokenSource();
+        var seen = 0;
+
+        // The exclude callback runs once per entry as packing walks the tree: cancel a few entries in.
+        Assert.ThrowsAny<OperationCanceledException>(() => DropletWriter.Write(root, output, DropletWriter.DefaultTimestamp, _ =>
+        {
+            if (++seen == 3)
+            {
+                cancellation.Cancel();
+            }
+
+            return false;
+        }, cancellation.Token));
+
+        Assert.Equal(3, seen);
+        Assert.Empty(Directory.GetFileSystemEntries(Path.GetDirectoryName(output)!));
+    }
 }

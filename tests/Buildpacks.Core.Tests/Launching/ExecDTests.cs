@@ -184,4 +184,18 @@ public sealed class ExecDTests : IDisposable
         Assert.Equal("layer-value", log.Printed("SAW"));
         Assert.Equal("layer-value", log.Printed("FROM_LAYER"));
     }
+
+    [Fact]
+    public async Task An_unquoted_secret_written_by_exec_d_is_not_echoed_in_the_error()
+    {
+        // exec.d programs exist to fetch secrets; a missing pair of quotes must not print the token.
+        var droplet = Droplet().Executable("deps/0/exec.d/vault", Writes("API_TOKEN = s3cr3tvalue")).Pack();
+
+        var error = await Assert.ThrowsAsync<BuildpackException>(() => LaunchRunner.RunToExitAsync(LaunchRunner.Request(_temp, droplet)));
+
+        Assert.Equal(ErrorCodes.ExecDOutputInvalid, error.Code);
+        Assert.Contains("API_TOKEN", error.Message, StringComparison.Ordinal);
+        Assert.Contains("line 1, column", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3tvalue", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -12,6 +12,10 @@ public static class Tarball
     public static TarEntry File(string name, string content = "x", UnixFileMode mode = (UnixFileMode)0b110_100_100) =>
         new PaxTarEntry(TarEntryType.RegularFile, name) { Mode = mode, DataStream = new MemoryStream(Encoding.UTF8.GetBytes(content)) };
 
+    /// <summary>A file of <paramref name="size"/> zero bytes: gzip shrinks it about a thousandfold, as in an archive bomb.</summary>
+    public static TarEntry Zeros(string name, int size) =>
+        new PaxTarEntry(TarEntryType.RegularFile, name) { Mode = (UnixFileMode)0b110_100_100, DataStream = new MemoryStream(new byte[size]) };
+
     public static TarEntry Symlink(string name, string target) => new PaxTarEntry(TarEntryType.SymbolicLink, name) { LinkName = target };
 
     public static TarEntry HardLink(string name, string target) => new PaxTarEntry(TarEntryType.HardLink, name) { LinkName = target };

@@ -26,8 +26,8 @@ public sealed class SettingsValidationTests : IDisposable
         { "timestamp", "BPK1085", "BuildpackTimestamp 'yesterday'" },
         { "process type without command", "BPK1084", "BuildpackProcessType: the process type 'worker' has no command" },
         { "process type property entry", "BPK1084", "BuildpackProcessType: 'worker' is not TYPE=COMMAND" },
-        { "variable name", "BPK1010", "'MY-SETTING'" },
-        { "variable property entry", "BPK1010", "BuildpackEnvironment: 'NOVALUE' is not NAME=VALUE" },
+        { "variable name", "BPK1010", "'MY...' is not a valid environment variable name: character 3 is '-'" },
+        { "variable property entry", "BPK1010", "BuildpackEnvironment: an entry without '=' (not shown, in case it holds a secret)" },
     };
 
     public void Dispose() => _temp.Dispose();
