@@ -1,4 +1,7 @@
-namespace Buildpacks.Tasks.Tests.Support;
+namespace Buildpacks.Testing;
 
-/// <summary>How a child process ended: its exit code and everything it printed (stdout and stderr, interleaved).</summary>
-public sealed record ProcessResult(int ExitCode, string Output);
+/// <summary>How a child process ended and everything it printed (stdout and stderr, lines in arrival order).</summary>
+public sealed record ProcessResult(int ExitCode, IReadOnlyList<string> Lines)
+{
+    public string Output => string.Join('\n', Lines);
+}

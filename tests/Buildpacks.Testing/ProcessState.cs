@@ -1,4 +1,4 @@
-namespace Buildpacks.Core.Tests.Support;
+namespace Buildpacks.Testing;
 
 /// <summary>Whether a process still runs, from /proc.</summary>
 public static class ProcessState

@@ -1,4 +1,4 @@
-namespace Buildpacks.Core.Tests.Support;
+namespace Buildpacks.Testing;
 
 /// <summary>Finds files of the repository from the test assembly's folder.</summary>
 public static class Repository
@@ -21,4 +21,16 @@ public static class Repository
     public static string FixtureBuildpack(string name) => Path.Combine(Root, "tests", "fixtures", "buildpacks", name);
 
     public static string SampleBuildpack => Path.Combine(Root, "samples", "buildpacks", "dotnet");
+
+    public static string TasksProject => Path.Combine(Root, "src", "Buildpacks.Tasks", "Buildpacks.Tasks.csproj");
+
+    public static string PackageBuildFolder => Path.Combine(Root, "src", "Buildpacks.Tasks", "build");
+
+    /// <summary>The task assembly this test run was built with (copied next to the tests by the project reference).</summary>
+    public static string TasksAssembly => Path.Combine(AppContext.BaseDirectory, "Buildpacks.Tasks.dll");
+
+    /// <summary>The configuration the tests were built in, so packing reuses that build.</summary>
+    public static string Configuration =>
+        typeof(Repository).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
+            .Cast<System.Reflection.AssemblyConfigurationAttribute>().Single().Configuration;
 }

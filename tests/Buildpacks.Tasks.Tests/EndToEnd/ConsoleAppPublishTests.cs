@@ -29,7 +29,7 @@ public sealed partial class ConsoleAppPublishTests(PackagedTasks packaged) : IDi
         Assert.Contains($"HelloConsole -> {_app.Droplet}", output, StringComparison.Ordinal);
         Assert.DoesNotContain("compiling app", output, StringComparison.Ordinal);
 
-        var entries = DropletContents.Read(_app.FirstDroplet);
+        var entries = DropletContents.Texts(_app.FirstDroplet);
         Assert.Contains("./app/HelloConsole.dll", entries.Keys);
         Assert.Equal("data 1", entries["./app/data.txt"]);
         Assert.Contains("GREETING=hello\n", entries["./app/.recorded/envdir"], StringComparison.Ordinal);
@@ -109,6 +109,6 @@ public sealed partial class ConsoleAppPublishTests(PackagedTasks packaged) : IDi
         Assert.False(File.Exists(droplet));
         var pids = File.ReadAllLines(pidFile).Select(int.Parse).ToList();
         Assert.Equal(2, pids.Count);
-        Assert.All(pids, pid => Assert.False(Buildpacks.Core.Tests.Support.ProcessState.IsRunning(pid), $"process {pid} still runs"));
+        Assert.All(pids, pid => Assert.False(ProcessState.IsRunning(pid), $"process {pid} still runs"));
     }
 }

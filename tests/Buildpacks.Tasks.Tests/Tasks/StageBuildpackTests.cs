@@ -218,7 +218,7 @@ public sealed class StageBuildpackTests : IDisposable
         Assert.False(File.Exists(task.DropletPath));
         var pids = File.ReadAllLines(pidFile).Select(int.Parse).ToList();
         Assert.Equal(2, pids.Count);
-        Assert.All(pids, pid => Assert.False(Buildpacks.Core.Tests.Support.ProcessState.IsRunning(pid), $"process {pid} still runs"));
+        Assert.All(pids, pid => Assert.False(ProcessState.IsRunning(pid), $"process {pid} still runs"));
     }
 
     private StageBuildpack NewTask(string app, params string[] buildpacks) => new()
