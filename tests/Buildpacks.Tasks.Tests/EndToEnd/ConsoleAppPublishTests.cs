@@ -29,7 +29,7 @@ public sealed partial class ConsoleAppPublishTests(PackagedTasks packaged) : IDi
         Assert.Contains($"HelloConsole -> {_app.Droplet}", output, StringComparison.Ordinal);
         Assert.DoesNotContain("compiling app", output, StringComparison.Ordinal);
 
-        var entries = DropletContents.Read(_app.FirstDroplet);
+        var entries = DropletContents.Texts(_app.FirstDroplet);
         Assert.Contains("./app/HelloConsole.dll", entries.Keys);
         Assert.Equal("data 1", entries["./app/data.txt"]);
         Assert.Contains("GREETING=hello\n", entries["./app/.recorded/envdir"], StringComparison.Ordinal);
@@ -100,7 +100,7 @@ public sealed partial class ConsoleAppPublishTests(PackagedTasks packaged) : IDi
         var droplet = _temp.Combine("slow.droplet.tgz");
         using var publish = _app.StartPublish("-v:n", "-p:Buildpack=" + Repository.FixtureBuildpack("slow"), "-p:SlowPidFile=" + pidFile, "-p:BuildpackDropletPath=" + droplet, "-p:BuildpackTimeout=120s");
         Assert.True(publish.WaitForOutput("slow compile started", TimeSpan.FromMinutes(3)), publish.Output);
-        var pids = Buildpacks.Core.Tests.Support.ProcessState.WithVariable("SLOW_PID_FILE", pidFile);
+        var pids = ProcessState.WithVariable("SLOW_PID_FILE", pidFile);
 
         publish.Interrupt();
         var result = publish.WaitForExit();
@@ -109,6 +109,6 @@ public sealed partial class ConsoleAppPublishTests(PackagedTasks packaged) : IDi
         Assert.Contains("error BPK1041", result.Output, StringComparison.Ordinal);
         Assert.False(File.Exists(droplet));
         Assert.True(pids.Count >= 2, $"found {pids.Count} processes of the compile while it ran");
-        Assert.All(pids, pid => Assert.False(Buildpacks.Core.Tests.Support.ProcessState.IsRunning(pid), $"process {pid} still runs"));
+        Assert.All(pids, pid => Assert.False(ProcessState.IsRunning(pid), $"process {pid} still runs"));
     }
 }

@@ -29,7 +29,7 @@ public sealed class PackagedTasks : IDisposable
 
         Package = Directory.GetFiles(Feed, "Buildpacks.Tasks.*.nupkg").Single();
         Version = Path.GetFileNameWithoutExtension(Package)["Buildpacks.Tasks.".Length..];
-        Buildpacks.Core.Tests.Support.LocalFeedConfig.Write(Temp.Path, Feed);
+        LocalFeedConfig.Write(Temp.Path, Feed);
         _consoleApp = new(() => PublishedApp.CreateConsoleApp(this));
         _webApp = new(() => PublishedApp.CreateWebApp(this));
     }

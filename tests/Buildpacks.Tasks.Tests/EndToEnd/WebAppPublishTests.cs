@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using Buildpacks.Tasks.Tests.Support;
 
 namespace Buildpacks.Tasks.Tests.EndToEnd;
@@ -16,7 +15,7 @@ public sealed class WebAppPublishTests(PackagedTasks packaged) : IDisposable
     [Fact]
     public void The_sample_buildpack_stages_a_droplet_whose_web_process_serves_the_app()
     {
-        var entries = DropletContents.Read(_app.FirstDroplet);
+        var entries = DropletContents.Texts(_app.FirstDroplet);
         Assert.Contains("./app/HelloWeb.dll", entries.Keys);
         Assert.Contains("./app/.profile.d/dotnet.sh", entries.Keys);
         // Written by the SDK after Publish itself: staging must come after it.
@@ -25,7 +24,7 @@ public sealed class WebAppPublishTests(PackagedTasks packaged) : IDisposable
 
         var home = _temp.Combine("home");
         DropletContents.Extract(_app.FirstDroplet, home);
-        var port = FreePort();
+        var port = FreePort.Next();
         // What Cloud Foundry's launcher does: cd app, source profile.d scripts, exec the start command.
         using var web = new RunningProcess(
             "bash",
@@ -53,13 +52,6 @@ public sealed class WebAppPublishTests(PackagedTasks packaged) : IDisposable
         Assert.Equal(0, clean.ExitCode);
         Assert.False(File.Exists(_app.Droplet));
         Assert.True(File.Exists(Path.Combine(_app.Directory, "obj", "Release", "net10.0", "buildpack-cache", "last-compile")));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string Get(string url, RunningProcess server)

@@ -221,7 +221,7 @@ public sealed class StagingTargetsTests : IDisposable
         var droplet = build.State.GetItems("GeneratedDroplet").Single();
         Assert.Equal("final-f", droplet.GetMetadataValue("DetectedBuildpack"));
         Assert.Equal("web=final-web;worker=worker-from-supply-a", droplet.GetMetadataValue("ProcessTypes"));
-        Assert.Contains("./deps/0/bin/tool-a", DropletContents.Read(_project.DefaultDroplet).Keys);
+        Assert.Contains("./deps/0/bin/tool-a", DropletContents.Texts(_project.DefaultDroplet).Keys);
     }
 
     [Fact]
@@ -240,7 +240,7 @@ public sealed class StagingTargetsTests : IDisposable
         Assert.True(build.Succeeded, build.Log);
         var droplet = build.State.GetItems("GeneratedDroplet").Single();
         Assert.Equal("final-f", droplet.GetMetadataValue("DetectedBuildpack"));
-        Assert.Contains("./deps/0/bin/tool-a", DropletContents.Read(_project.DefaultDroplet).Keys);
+        Assert.Contains("./deps/0/bin/tool-a", DropletContents.Texts(_project.DefaultDroplet).Keys);
     }
 
     [Fact]

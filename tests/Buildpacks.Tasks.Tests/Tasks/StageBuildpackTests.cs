@@ -153,12 +153,12 @@ public sealed class StageBuildpackTests : IDisposable
     {
         var task = NewTask(App(), Repository.FixtureBuildpack("recorder"));
         task.CacheDirectory = Path.Combine(task.AppDirectory, "cache");
-        var before = Buildpacks.Core.Tests.Support.TreeState.Of(task.AppDirectory);
+        var before = TreeState.Of(task.AppDirectory);
 
         Assert.False(task.Execute());
 
         Assert.Equal("BPK1071", Assert.Single(_engine.Errors).Code);
-        Assert.Equal(before, Buildpacks.Core.Tests.Support.TreeState.Of(task.AppDirectory));
+        Assert.Equal(before, TreeState.Of(task.AppDirectory));
         Assert.False(File.Exists(task.DropletPath));
     }
 
@@ -222,7 +222,7 @@ public sealed class StageBuildpackTests : IDisposable
         {
             if (message.Message == "slow compile started")
             {
-                pids.AddRange(Buildpacks.Core.Tests.Support.ProcessState.WithVariable("SLOW_PID_FILE", pidFile));
+                pids.AddRange(ProcessState.WithVariable("SLOW_PID_FILE", pidFile));
 
                 // MSBuild calls Cancel from another thread while Execute runs.
                 ThreadPool.QueueUserWorkItem(_ => task.Cancel());
@@ -234,7 +234,7 @@ public sealed class StageBuildpackTests : IDisposable
         Assert.Equal("BPK1041", Assert.Single(_engine.Errors).Code);
         Assert.False(File.Exists(task.DropletPath));
         Assert.True(pids.Count >= 2, $"found {pids.Count} processes of the compile while it ran");
-        Assert.All(pids, pid => Assert.False(Buildpacks.Core.Tests.Support.ProcessState.IsRunning(pid), $"process {pid} still runs"));
+        Assert.All(pids, pid => Assert.False(ProcessState.IsRunning(pid), $"process {pid} still runs"));
     }
 
     private StageBuildpack NewTask(string app, params string[] buildpacks) => new()

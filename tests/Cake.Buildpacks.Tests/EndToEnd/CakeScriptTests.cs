@@ -175,7 +175,7 @@ public sealed class CakeScriptTests(AddinFeed feed) : IDisposable
     [Fact]
     public void DropletRun_waits_until_the_app_listens_then_serves_requests()
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         _temp.CreateApp(
             "app",
             ("Procfile", "web: exec perl serve.pl\n"),
@@ -195,15 +195,6 @@ public sealed class CakeScriptTests(AddinFeed feed) : IDisposable
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("LISTENING True", run.Lines);
         Assert.Contains("BODY hello from cake", run.Lines);
-    }
-
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private static string Fixture(string name) => Repository.FixtureBuildpack(name);

@@ -1,11 +1,11 @@
-namespace Buildpacks.Core.Tests.Support;
+namespace Buildpacks.Testing;
 
-/// <summary>A directory deleted when the test ends.</summary>
+/// <summary>A directory deleted when the test (or fixture) ends.</summary>
 public sealed class TempDirectory : IDisposable
 {
-    public TempDirectory()
+    public TempDirectory(string prefix = "bpk-test-")
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "bpk-test-" + Guid.NewGuid().ToString("N")[..10]);
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), prefix + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(Path);
     }
 
@@ -13,19 +13,39 @@ public sealed class TempDirectory : IDisposable
 
     public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
-    /// <summary>Creates a sub-directory holding the given files (relative path → content).</summary>
+    /// <summary>Writes a file (creating its folder) and returns its full path.</summary>
+    public string Write(string relative, string content)
+    {
+        var file = Combine(relative);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, content);
+        return file;
+    }
+
+    /// <summary>Creates a sub-directory holding the given files (relative path → content), like a publish folder.</summary>
     public string CreateApp(string name, params (string Path, string Content)[] files)
     {
         var app = Combine(name);
         Directory.CreateDirectory(app);
         foreach (var (relative, content) in files)
         {
-            var file = System.IO.Path.Combine(app, relative);
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
-            File.WriteAllText(file, content);
+            Write(System.IO.Path.Combine(name, relative), content);
         }
 
         return app;
+    }
+
+    /// <summary>A buildpack whose scripts are the given bash bodies (name, body), executable.</summary>
+    public string CreateBuildpack(string name, params (string Script, string Body)[] scripts)
+    {
+        var buildpack = Combine(name);
+        foreach (var (script, body) in scripts)
+        {
+            var file = Write(System.IO.Path.Combine(name, "bin", script), "#!/usr/bin/env bash\n" + body + "\n");
+            File.SetUnixFileMode(file, File.GetUnixFileMode(file) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        }
+
+        return buildpack;
     }
 
     /// <summary>A writable copy of a fixture buildpack, for tests that break it on purpose.</summary>

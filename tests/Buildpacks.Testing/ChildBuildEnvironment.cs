@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Buildpacks.Core.Tests.Support;
+namespace Buildpacks.Testing;
 
 /// <summary>Prepares a child <c>dotnet</c> build started by a test.</summary>
 public static class ChildBuildEnvironment

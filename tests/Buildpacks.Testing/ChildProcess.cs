@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Cake.Buildpacks.Tests.Support;
+namespace Buildpacks.Testing;
 
 /// <summary>Runs a real program to its end, collecting its output lines as they come.</summary>
 public static class ChildProcess

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Text;
 
-namespace Buildpacks.Tasks.Tests.Support;
+namespace Buildpacks.Testing;
 
 /// <summary>A child process whose output is collected as it runs, so a test can wait for a line and interrupt it.</summary>
 public sealed class RunningProcess : IDisposable
@@ -9,7 +8,7 @@ public sealed class RunningProcess : IDisposable
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
 
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly List<string> _lines = [];
 
     public RunningProcess(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?> environment)
     {
@@ -56,9 +55,9 @@ public sealed class RunningProcess : IDisposable
     {
         get
         {
-            lock (_output)
+            lock (_lines)
             {
-                return _output.ToString();
+                return string.Join('\n', _lines);
             }
         }
     }
@@ -101,7 +100,10 @@ public sealed class RunningProcess : IDisposable
         }
 
         _process.WaitForExit();
-        return new ProcessResult(_process.ExitCode, Output);
+        lock (_lines)
+        {
+            return new ProcessResult(_process.ExitCode, [.. _lines]);
+        }
     }
 
     public void Dispose()
@@ -122,9 +124,9 @@ public sealed class RunningProcess : IDisposable
             return;
         }
 
-        lock (_output)
+        lock (_lines)
         {
-            _output.Append(line).Append('\n');
+            _lines.Add(line);
         }
     }
 }

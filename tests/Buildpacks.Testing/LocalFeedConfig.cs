@@ -1,4 +1,4 @@
-namespace Buildpacks.Core.Tests.Support;
+namespace Buildpacks.Testing;
 
 /// <summary>The nuget.config a user writes beside a project that takes our packages from a local folder feed.</summary>
 public static class LocalFeedConfig

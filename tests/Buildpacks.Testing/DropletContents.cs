@@ -1,7 +1,7 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 
-namespace Buildpacks.Core.Tests.Support;
+namespace Buildpacks.Testing;
 
 /// <summary>One entry of a droplet as a test sees it.</summary>
 public sealed record DropletEntry(string Name, TarEntryType Type, UnixFileMode Mode, string? LinkName, DateTimeOffset ModificationTime, int Uid, int Gid, string? Text);
@@ -32,6 +32,19 @@ public static class DropletContents
 
     public static Dictionary<string, DropletEntry> ByName(string path) => Read(path).ToDictionary(e => e.Name);
 
+    /// <summary>Entry names and small files' text, for tests that only look at names and contents.</summary>
+    public static IReadOnlyDictionary<string, string?> Texts(string path) =>
+        Read(path).ToDictionary(e => e.Name, e => e.Text, StringComparer.Ordinal);
+
     public static string TextOf(string path, string name) =>
         Read(path).Single(e => e.Name == name).Text ?? throw new InvalidOperationException(name + " has no content");
+
+    /// <summary>Extracts the droplet into <paramref name="directory"/>, modes and links kept.</summary>
+    public static void Extract(string path, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        using var stream = File.OpenRead(path);
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
+        TarFile.ExtractToDirectory(gzip, directory, overwriteFiles: true);
+    }
 }

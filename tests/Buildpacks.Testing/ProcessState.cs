@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Buildpacks.Core.Tests.Support;
+namespace Buildpacks.Testing;
 
 /// <summary>Whether a process still runs, from /proc.</summary>
 public static class ProcessState

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Buildpacks.Core.Tests.Support;
+namespace Buildpacks.Testing;
 
 /// <summary>
 /// A small tmpfs mounted for one test, to run out of space or meet a read-only file system on purpose. Mounting

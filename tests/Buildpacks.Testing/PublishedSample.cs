@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Xunit;
 
-namespace Buildpacks.Core.Tests.Support;
+namespace Buildpacks.Testing;
 
 /// <summary>
 /// <c>samples/HelloWeb</c> published with the real <c>dotnet publish</c>, once per test class, into a temp

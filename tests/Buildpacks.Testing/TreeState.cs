@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Buildpacks.Core.Tests.Support;
+namespace Buildpacks.Testing;
 
 /// <summary>
 /// A listing of a directory tree, one line per entry: path, kind, mode, and size and content hash or link target.

@@ -2,7 +2,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text;
 
-namespace Buildpacks.Core.Tests.Support;
+namespace Buildpacks.Testing;
 
 /// <summary>Writes gzipped tarballs entry by entry, including the malicious kinds a droplet must never hold.</summary>
 public static class Tarball

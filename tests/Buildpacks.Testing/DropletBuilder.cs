@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Buildpacks.Core.Droplets;
 
-namespace Buildpacks.Core.Tests.Support;
+namespace Buildpacks.Testing;
 
 /// <summary>
 /// Builds a droplet file by file and packs it with the engine's own <see cref="DropletWriter"/>: a Cloud Foundry
