@@ -1,5 +1,4 @@
 using System.Formats.Tar;
-using System.IO.Compression;
 using System.Runtime.Versioning;
 using Buildpacks.Core.Diagnostics;
 
@@ -12,7 +11,7 @@ namespace Buildpacks.Core.Launching;
 /// outside the tree.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
-internal sealed class SafeTarExtraction(string droplet, string root)
+internal sealed partial class SafeTarExtraction(string droplet, string root)
 {
     // setuid/setgid bits from an archive must not become privileged programs on this machine.
     private const UnixFileMode Dropped = UnixFileMode.SetUser | UnixFileMode.SetGroup;
@@ -27,8 +26,8 @@ internal sealed class SafeTarExtraction(string droplet, string root)
     public void Run(CancellationToken cancellationToken)
     {
         using (var stream = File.OpenRead(droplet))
-        using (var gzip = new GZipStream(stream, CompressionMode.Decompress))
-        using (var tar = new TarReader(gzip))
+        using (var input = Decompressed(stream))
+        using (var tar = new TarReader(input))
         {
             while (tar.GetNextEntry() is { } entry)
             {
@@ -236,7 +235,7 @@ internal sealed class SafeTarExtraction(string droplet, string root)
         _ => "file",
     };
 
-    private BuildpackException Unsafe(string reason) => new(
+    private BuildpackException Unsafe(string reason) => _unsafeEntry?.Invoke(_entry, reason) ?? new(
         ErrorCodes.UnsafeDropletEntry,
         $"The droplet '{droplet}' holds the unsafe entry '{_entry}': {reason}. Nothing was extracted or run. " +
         "Droplets written by 'buildpacks stage' never hold such entries: restage the app, or check where this droplet came from.",
