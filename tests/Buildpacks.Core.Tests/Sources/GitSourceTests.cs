@@ -192,4 +192,25 @@ public sealed class GitSourceTests : IDisposable
         var json = JsonNode.Parse(File.ReadAllText(request.ResultPath))!;
         Assert.Equal("git:" + commit, (string?)json["lifecycle_metadata"]!["buildpacks"]![0]!["identity"]);
     }
+
+    [Fact]
+    public async Task A_private_repository_over_smart_http_is_cloned_with_the_credentials_in_its_url_which_never_show()
+    {
+        var root = _temp.Combine("served");
+        var work = GitRepo.Create(_temp.Combine("work"), "over-http");
+        work.Git("tag", "-a", "v1.0", "-m", "v1.0");
+        GitRepo.Run(_temp.Path, "clone", "--quiet", "--bare", work.Path, Path.Combine(root, "bp.git"));
+        using var server = new GitHttpServer(root, token: "HTTPTOKEN42");
+        var url = server.Url("bp.git").Replace("://", "://user:HTTPTOKEN42@", StringComparison.Ordinal);
+
+        var (tagged, marker) = await ResolveAsync(url + "#v1.0");
+        var refused = await Assert.ThrowsAsync<BuildpackException>(() => ResolveAsync(server.Url("bp.git").Replace("://", "://user:WRONGTOKEN7@", StringComparison.Ordinal) + "#main"));
+
+        Assert.Equal("over-http", marker);
+        Assert.Equal(new BuildpackIdentity("git", work.Head()), tagged.Identity);
+        Assert.Equal(ErrorCodes.GitFetchFailed, refused.Code);
+        Assert.DoesNotContain("WRONGTOKEN7", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_log.Lines, line => line.Contains("HTTPTOKEN42", StringComparison.Ordinal));
+        Assert.Equal($"http://***@127.0.0.1:{server.Port}/bp.git#v1.0", tagged.Key);
+    }
 }
