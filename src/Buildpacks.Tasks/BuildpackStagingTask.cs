@@ -1,5 +1,5 @@
 using Buildpacks.Core.Diagnostics;
-using Buildpacks.Core.Sources;
+using Buildpacks.Core.Requests;
 using Buildpacks.Core.Staging;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -12,6 +12,21 @@ namespace Buildpacks.Tasks;
 /// </summary>
 public abstract class BuildpackStagingTask : Microsoft.Build.Utilities.Task
 {
+    /// <summary>The settings as a project file or <c>-p:</c> names them, for the engine's errors.</summary>
+    private static readonly StagingSettingNames Names = new()
+    {
+        AppDirectory = "publish folder",
+        AppDirectoryAdvice = "Stage as part of publishing: dotnet publish -p:StageWithBuildpack=true, or dotnet publish -t:StageBuildpackDroplet.",
+        Buildpacks = "Buildpack",
+        Candidates = "BuildpackCandidates",
+        EnvironmentVariables = "BuildpackEnvironment",
+        ProcessTypes = "BuildpackProcessType",
+        Layout = "BuildpackLayout",
+        ProcfileMode = "BuildpackProcfileMode",
+        Timeout = "BuildpackTimeout",
+        Timestamp = "BuildpackTimestamp",
+    };
+
     /// <summary>The folder to stage: the publish folder.</summary>
     [Required]
     public string AppDirectory { get; set; } = "";
@@ -44,11 +59,26 @@ public abstract class BuildpackStagingTask : Microsoft.Build.Utilities.Task
     /// <summary>The application name given to buildpacks in <c>VCAP_APPLICATION</c>.</summary>
     public string? ApplicationName { get; set; }
 
+    /// <summary>Where to also write Cloud Foundry's <c>result.json</c>; empty: nowhere.</summary>
+    public string? ResultPath { get; set; }
+
+    /// <summary>The time of every droplet entry: Unix seconds or ISO 8601; empty: <c>SOURCE_DATE_EPOCH</c> or a fixed date.</summary>
+    public string? Timestamp { get; set; }
+
+    /// <summary>Env files (<c>BuildpackEnvironmentFile</c> items, then the property's <c>;</c> list), read in order.</summary>
+    public string[] EnvironmentFiles { get; set; } = [];
+
     /// <summary><c>BuildpackEnvironmentVariable</c> items: the item is the name, <c>Value</c> the value.</summary>
     public ITaskItem[] EnvironmentVariables { get; set; } = [];
 
+    /// <summary>The <c>BuildpackEnvironment</c> property: <c>NAME=VALUE</c> entries separated by <c>;</c>; they win over the items.</summary>
+    public string[] VariableAssignments { get; set; } = [];
+
     /// <summary><c>BuildpackProcessType</c> items: the item is the type, <c>Command</c> the command.</summary>
     public ITaskItem[] ProcessTypes { get; set; } = [];
+
+    /// <summary>The <c>BuildpackProcessTypes</c> property: <c>TYPE=COMMAND</c> entries separated by <c>;</c>; they win over the items.</summary>
+    public string[] ProcessTypeAssignments { get; set; } = [];
 
     /// <summary>
     /// The project being published: relative buildpack paths are relative to it, and diagnostics about its
@@ -98,122 +128,54 @@ public abstract class BuildpackStagingTask : Microsoft.Build.Utilities.Task
 
     private StagingRequest BuildRequest()
     {
-        var projectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
-        var appDirectory = Path.GetFullPath(AppDirectory, projectDirectory);
-        if (!Directory.Exists(appDirectory))
+        var inputs = new StagingInputs
         {
-            throw new BuildpackException(
-                TaskErrorCodes.PublishDirectoryMissing,
-                $"The publish folder '{appDirectory}' does not exist, so there is nothing to stage. Stage as part of publishing: " +
-                "dotnet publish -p:StageWithBuildpack=true, or dotnet publish -t:StageBuildpackDroplet.",
-                ProjectFile);
-        }
-
-        var buildpacks = References(Buildpacks, projectDirectory);
-        var candidates = References(Candidates, projectDirectory);
-        if (buildpacks.Count == 0 && candidates.Count == 0)
-        {
-            throw new BuildpackException(
-                TaskErrorCodes.NoBuildpack,
-                "No buildpack to stage with. Set Buildpack to a buildpack directory (e.g. -p:Buildpack=../buildpacks/dotnet), " +
-                "or BuildpackCandidates to a ;-list of buildpacks to detect with.",
-                ProjectFile);
-        }
-
-        return new StagingRequest
-        {
-            AppDirectory = appDirectory,
-            OutputPath = Path.GetFullPath(DropletPath, projectDirectory),
-            Buildpacks = buildpacks,
-            Candidates = candidates,
-            CacheDirectory = string.IsNullOrWhiteSpace(CacheDirectory) ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(CacheDirectory, projectDirectory)),
-            Environment = Variables(),
-            Stack = string.IsNullOrWhiteSpace(Stack) ? StagingRequest.DefaultStack : Stack.Trim(),
-            Layout = ParseLayout(),
-            ProcfileMode = ParseProcfileMode(),
-            ProcessTypes = ProcessTypeCommands(),
-            Timeout = ParseTimeout(),
-            ApplicationName = string.IsNullOrWhiteSpace(ApplicationName) ? null : ApplicationName.Trim(),
+            AppDirectory = AppDirectory,
+            OutputPath = DropletPath,
+            CacheDirectory = CacheDirectory,
+            Stack = Stack,
+            Layout = Layout,
+            ProcfileMode = ProcfileMode,
+            Timeout = Timeout,
+            ResultPath = ResultPath,
+            Timestamp = Timestamp,
+            ApplicationName = ApplicationName,
         };
-    }
-
-    // Local buildpack paths are relative to the project, as every path in a project file is; URLs pass unchanged.
-    // Each value is split on ';' again: MSBuild splits a list property only on a literal ';', and one escaped as %3B
-    // (-p:Buildpack=a%3Bb, the command-line form, which Cake renders too) reaches the task as one string with the
-    // whole list. ';' is the list separator either way, never part of a buildpack's path.
-    private static List<string> References(string[] values, string projectDirectory)
-    {
-        return [.. values
-            .SelectMany(value => value.Split(';'))
-            .Select(value => value.Trim())
-            .Where(value => value.Length > 0)
-            .Select(value => BuildpackReference.IsLocalPath(value) ? Path.GetFullPath(value, projectDirectory) : value)];
-    }
-
-    private Dictionary<string, string> Variables()
-    {
-        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        AddAll(inputs.Buildpacks, Buildpacks);
+        AddAll(inputs.Candidates, Candidates);
+        AddAll(inputs.EnvironmentFiles, EnvironmentFiles);
         foreach (var item in EnvironmentVariables)
         {
-            VariableNames.EnsureValid(item.ItemSpec, ProjectFile);
-            variables[item.ItemSpec] = item.GetMetadata("Value");
+            inputs.AddVariable(item.ItemSpec, item.GetMetadata("Value"));
         }
 
-        return variables;
-    }
+        foreach (var assignment in VariableAssignments.SelectMany(AssignmentList.Split))
+        {
+            inputs.AddVariable(assignment);
+        }
 
-    private Dictionary<string, string> ProcessTypeCommands()
-    {
-        var types = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in ProcessTypes)
         {
-            var command = item.GetMetadata("Command");
-            if (string.IsNullOrWhiteSpace(command))
-            {
-                throw new BuildpackException(
-                    TaskErrorCodes.ProcessTypeWithoutCommand,
-                    $"The BuildpackProcessType '{item.ItemSpec}' has no Command. Write it as <BuildpackProcessType Include=\"{item.ItemSpec}\" Command=\"dotnet MyApp.dll\" />.",
-                    ProjectFile);
-            }
-
-            types[item.ItemSpec] = command;
+            inputs.AddProcessType(item.ItemSpec, item.GetMetadata("Command"));
         }
 
-        return types;
+        foreach (var assignment in ProcessTypeAssignments.SelectMany(AssignmentList.Split))
+        {
+            inputs.AddProcessType(assignment);
+        }
+
+        var projectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
+        return new StagingRequestBuilder(projectDirectory, Names).Build(inputs);
     }
 
-    private DropletLayout ParseLayout() => (Layout?.Trim().ToLowerInvariant() ?? "") switch
+    // Each value is split on ';' again: MSBuild splits a list property only on a literal ';', and one escaped as %3B
+    // (-p:Buildpack=a%3Bb, the command-line form, which Cake renders too) reaches the task as one string with the
+    // whole list. ';' is the list separator either way, never part of a buildpack's path or an env file's.
+    private static void AddAll(IList<string> list, string[] values)
     {
-        "" or "cf" or "cloudfoundry" => DropletLayout.CloudFoundry,
-        "heroku" => DropletLayout.Heroku,
-        _ => throw new BuildpackException(
-            TaskErrorCodes.InvalidLayout,
-            $"BuildpackLayout '{Layout}' is not a droplet layout. Use cf (a Cloud Foundry droplet) or heroku (a Heroku slug).",
-            ProjectFile),
-    };
-
-    private Core.Staging.ProcfileMode ParseProcfileMode() => (ProcfileMode?.Trim().ToLowerInvariant() ?? "") switch
-    {
-        "" or "merge" => Core.Staging.ProcfileMode.Merge,
-        "replace" => Core.Staging.ProcfileMode.ReplaceDefaults,
-        _ => throw new BuildpackException(
-            TaskErrorCodes.InvalidProcfileMode,
-            $"BuildpackProcfileMode '{ProcfileMode}' is not known. Use merge (the Procfile overrides the buildpack's process types one by one) or replace (a Procfile drops them all).",
-            ProjectFile),
-    };
-
-    private TimeSpan ParseTimeout()
-    {
-        if (string.IsNullOrWhiteSpace(Timeout))
+        foreach (var value in values.SelectMany(value => value.Split(';')))
         {
-            return StagingRequest.DefaultTimeout;
+            list.Add(value);
         }
-
-        return DurationText.TryParse(Timeout, out var timeout)
-            ? timeout
-            : throw new BuildpackException(
-                TaskErrorCodes.InvalidTimeout,
-                $"BuildpackTimeout '{Timeout}' is not a positive duration. Write e.g. 90s, 15m, 1h30m, 00:15:00 or a number of seconds.",
-                ProjectFile);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Buildpacks.Core.Droplets;
+using Buildpacks.Core.Requests;
 using Buildpacks.Core.Staging;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -51,7 +52,7 @@ internal sealed record DropletRecord(
         var item = new TaskItem(Path);
         item.SetMetadata("Sha256", Sha256);
         item.SetMetadata("Size", Size.ToString(CultureInfo.InvariantCulture));
-        item.SetMetadata("Layout", Layout == DropletLayout.Heroku ? "heroku" : "cf");
+        item.SetMetadata("Layout", StagingNames.LayoutName(Layout));
         item.SetMetadata("DetectedBuildpack", DetectedBuildpack);
         item.SetMetadata("ProcessTypes", string.Join(";", ProcessTypes.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")));
         return item;

@@ -30,6 +30,28 @@ public static class BuildpackMSBuildProperties
     /// <summary><c>merge</c> or <c>replace</c>.</summary>
     public const string ProcfileMode = "BuildpackProcfileMode";
 
+    /// <summary>The name in <c>VCAP_APPLICATION</c>.</summary>
+    public const string ApplicationName = "BuildpackApplicationName";
+
+    /// <summary>Where to also write Cloud Foundry's <c>result.json</c>.</summary>
+    public const string ResultPath = "BuildpackResultPath";
+
+    /// <summary>The droplet entries' time: Unix seconds or ISO 8601.</summary>
+    public const string Timestamp = "BuildpackTimestamp";
+
+    /// <summary>Variables as <c>NAME=VALUE</c> entries separated by <c>;</c> (a <c>;</c> or <c>%</c> in a value escaped as <c>%3B</c>, <c>%25</c>).</summary>
+    public const string Environment = "BuildpackEnvironment";
+
+    /// <summary>A <c>;</c> list of env files.</summary>
+    public const string EnvironmentFile = "BuildpackEnvironmentFile";
+
+    /// <summary>Process types as <c>TYPE=COMMAND</c> entries, written as <see cref="Environment"/>.</summary>
+    public const string ProcessTypes = "BuildpackProcessTypes";
+
     /// <summary>Every property above, for clearing them all at once.</summary>
-    internal static readonly string[] All = [StageWithBuildpack, Buildpack, Candidates, Stack, CacheDirectory, DropletPath, Layout, Timeout, ProcfileMode];
+    internal static readonly string[] All =
+    [
+        StageWithBuildpack, Buildpack, Candidates, Stack, CacheDirectory, DropletPath, Layout, Timeout, ProcfileMode,
+        ApplicationName, ResultPath, Timestamp, Environment, EnvironmentFile, ProcessTypes,
+    ];
 }

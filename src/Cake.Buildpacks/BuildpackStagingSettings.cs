@@ -40,4 +40,22 @@ public sealed class BuildpackStagingSettings
 
     /// <summary>How the Procfile combines with the buildpack's defaults (<c>BuildpackProcfileMode</c>: <c>merge</c> or <c>replace</c>).</summary>
     public ProcfileMode? ProcfileMode { get; set; }
+
+    /// <summary>Variables for the env dir and the buildpacks' environment (<c>BuildpackEnvironment</c>); they win over the env files.</summary>
+    public IDictionary<string, string> EnvironmentVariables { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Files of <c>NAME=VALUE</c> lines, read in order (<c>BuildpackEnvironmentFile</c>).</summary>
+    public IList<FilePath> EnvironmentFiles { get; } = [];
+
+    /// <summary>Process types that win over the buildpack's defaults and the Procfile (<c>BuildpackProcessTypes</c>).</summary>
+    public IDictionary<string, string> ProcessTypes { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Where to also write Cloud Foundry's <c>result.json</c> (<c>BuildpackResultPath</c>).</summary>
+    public FilePath? ResultPath { get; set; }
+
+    /// <summary>The time stamped on every droplet entry (<c>BuildpackTimestamp</c>).</summary>
+    public DateTimeOffset? Timestamp { get; set; }
+
+    /// <summary>The application name in <c>VCAP_APPLICATION</c> (<c>BuildpackApplicationName</c>); the package's default is the assembly name.</summary>
+    public string? ApplicationName { get; set; }
 }

@@ -62,6 +62,50 @@ public static class BuildpackStagingSettingsExtensions
     public static BuildpackStagingSettings SetProcfileMode(this BuildpackStagingSettings settings, ProcfileMode mode) =>
         Change(settings, s => s.ProcfileMode = mode);
 
+    /// <summary>Adds (or replaces) a variable for the env dir and the buildpacks' environment.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="name">The variable name, a shell identifier.</param>
+    /// <param name="value">The value, taken as is (<c>;</c> and <c>%</c> included).</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings WithEnvironmentVariable(this BuildpackStagingSettings settings, string name, string value) =>
+        Change(settings, s => s.EnvironmentVariables[name] = value);
+
+    /// <summary>Adds a file of <c>NAME=VALUE</c> lines; variables set one by one win over it.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="file">The env file (relative ones are read from the project's directory).</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings WithEnvironmentFile(this BuildpackStagingSettings settings, FilePath file) =>
+        Change(settings, s => s.EnvironmentFiles.Add(file));
+
+    /// <summary>Adds (or replaces) a process type that wins over the buildpack's defaults and the Procfile.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="name">The process type, e.g. <c>web</c> or <c>worker</c>.</param>
+    /// <param name="command">The command line.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings WithProcessType(this BuildpackStagingSettings settings, string name, string command) =>
+        Change(settings, s => s.ProcessTypes[name] = command);
+
+    /// <summary>Also writes Cloud Foundry's <c>result.json</c>.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="resultPath">The file (relative ones are read from the project's directory).</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings SetResultPath(this BuildpackStagingSettings settings, FilePath resultPath) =>
+        Change(settings, s => s.ResultPath = resultPath);
+
+    /// <summary>Sets the time stamped on every droplet entry.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="timestamp">The time stamp.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings SetTimestamp(this BuildpackStagingSettings settings, DateTimeOffset timestamp) =>
+        Change(settings, s => s.Timestamp = timestamp);
+
+    /// <summary>Sets the application name given to buildpacks in <c>VCAP_APPLICATION</c>.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="name">The application name.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings SetApplicationName(this BuildpackStagingSettings settings, string name) =>
+        Change(settings, s => s.ApplicationName = name);
+
     private static BuildpackStagingSettings Change(BuildpackStagingSettings settings, Action<BuildpackStagingSettings> change)
     {
         ArgumentNullException.ThrowIfNull(settings);

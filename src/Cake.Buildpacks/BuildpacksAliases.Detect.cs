@@ -72,10 +72,9 @@ public static partial class BuildpacksAliases
         ArgumentNullException.ThrowIfNull(appDirectory);
         ArgumentNullException.ThrowIfNull(settings);
 
-        var app = appDirectory.MakeAbsolute(context.Environment).FullPath;
-        var candidates = BuildpackReferences.MakeAbsolute(settings.Candidates, context.Environment);
+        var detection = StagingBinding.Detect(appDirectory, settings, context.Environment);
         var log = new CakeStagingLog(context.Log);
-        var report = EngineCall.Run(cancellationToken => BuildpackEngine.Default.DetectAsync(app, candidates, log, cancellationToken));
+        var report = EngineCall.Run(cancellationToken => BuildpackEngine.Default.DetectAsync(detection.AppDirectory, detection.Candidates, log, cancellationToken));
         foreach (var attempt in report.Attempts.Where(a => !a.Detected))
         {
             context.Log.Write(Verbosity.Normal, LogLevel.Information, "no:  {0} ({1})", Redaction.RedactUrl(attempt.Candidate), attempt.Explain());

@@ -1,5 +1,5 @@
 using Buildpacks.Core.Droplets;
-using Buildpacks.Core.Staging;
+using Buildpacks.Core.Requests;
 using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Core.Diagnostics;
@@ -37,7 +37,7 @@ public static partial class BuildpacksAliases
             LogLevel.Information,
             "Droplet {0}: {1} layout, {2} files, {3} bytes, sha256 {4}",
             info.Path,
-            info.Layout == DropletLayout.Heroku ? "heroku" : "cf",
+            StagingNames.LayoutName(info.Layout),
             info.FileCount,
             info.Size,
             info.Sha256);

@@ -41,7 +41,7 @@ public static partial class BuildpacksAliases
         ArgumentNullException.ThrowIfNull(appDirectory);
         ArgumentNullException.ThrowIfNull(settings);
 
-        var request = StageRequestBuilder.Build(appDirectory, settings, context.Environment);
+        var request = StagingBinding.Stage(appDirectory, settings, context.Environment);
         var log = new CakeStagingLog(context.Log);
         return EngineCall.Run(cancellationToken => BuildpackEngine.Default.StageAsync(request, log, cancellationToken));
     }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Buildpacks.Core.Requests;
 using Buildpacks.Core.Staging;
 using Cake.Common.Tools.DotNet.MSBuild;
 using Cake.Common.Tools.DotNet.Publish;
@@ -50,27 +50,26 @@ public static class DotNetPublishSettingsBuildpackExtensions
         Set(properties, BuildpackMSBuildProperties.Stack, staging.Stack);
         Set(properties, BuildpackMSBuildProperties.CacheDirectory, staging.CacheDirectory?.FullPath);
         Set(properties, BuildpackMSBuildProperties.DropletPath, staging.DropletPath?.FullPath);
-        Set(properties, BuildpackMSBuildProperties.Layout, staging.Layout switch
-        {
-            null => null,
-            DropletLayout.Heroku => "heroku",
-            _ => "cf",
-        });
-        Set(properties, BuildpackMSBuildProperties.Timeout, staging.Timeout?.ToString("c", CultureInfo.InvariantCulture));
-        Set(properties, BuildpackMSBuildProperties.ProcfileMode, staging.ProcfileMode switch
-        {
-            null => null,
-            ProcfileMode.ReplaceDefaults => "replace",
-            _ => "merge",
-        });
+        Set(properties, BuildpackMSBuildProperties.Layout, staging.Layout is { } layout ? StagingNames.LayoutName(layout) : null);
+        Set(properties, BuildpackMSBuildProperties.Timeout, staging.Timeout is { } timeout ? DurationText.Format(timeout) : null);
+        Set(properties, BuildpackMSBuildProperties.ProcfileMode, staging.ProcfileMode is { } mode ? StagingNames.ProcfileModeName(mode) : null);
+        Set(properties, BuildpackMSBuildProperties.ApplicationName, staging.ApplicationName);
+        Set(properties, BuildpackMSBuildProperties.ResultPath, staging.ResultPath?.FullPath);
+        Set(properties, BuildpackMSBuildProperties.Timestamp, staging.Timestamp is { } timestamp ? StagingNames.TimestampText(timestamp) : null);
+        Set(properties, BuildpackMSBuildProperties.Environment, AssignmentList.Join(staging.EnvironmentVariables));
+        Set(properties, BuildpackMSBuildProperties.EnvironmentFile, List(staging.EnvironmentFiles.Select(file => file.FullPath)));
+        Set(properties, BuildpackMSBuildProperties.ProcessTypes, AssignmentList.Join(staging.ProcessTypes));
         return settings;
     }
 
+    // MSBuild reads a command-line value as escaped text (%3B is ';'), and Cake escapes ';', ',' and spaces but not
+    // '%': escaping it here makes a '%' arrive as itself, and the %3B and %25 inside a variable list arrive as the
+    // package's task expects them.
     private static void Set(IDictionary<string, ICollection<string>> properties, string name, string? value)
     {
         if (!string.IsNullOrEmpty(value))
         {
-            properties[name] = [value];
+            properties[name] = [value.Replace("%", "%25", StringComparison.Ordinal)];
         }
     }
 
@@ -78,5 +77,5 @@ public static class DotNetPublishSettingsBuildpackExtensions
     // which MSBuild's command line reads as a second property named `b` and rejects. Joined, the ';' travels
     // escaped (%3B); MSBuild keeps it escaped, so the package's task receives the whole list as one string and
     // splits it on ';' itself.
-    private static string List(IList<string> values) => string.Join(';', values);
+    private static string List(IEnumerable<string> values) => string.Join(';', values);
 }

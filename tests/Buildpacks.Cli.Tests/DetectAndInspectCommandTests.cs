@@ -37,6 +37,21 @@ public sealed class DetectAndInspectCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Detect_without_a_candidate_is_a_coded_error_and_relative_candidates_are_read_from_the_current_directory()
+    {
+        _temp.CreateApp("app", ("recorder.txt", "x"));
+        var recorder = Path.GetFileName(_temp.CopyBuildpack("recorder"));
+
+        var none = await CliProcess.RunAsync(["detect", "app"], workingDirectory: _temp.Path);
+        var relative = await CliProcess.RunAsync(["detect", "app", "-c", recorder], workingDirectory: _temp.Path);
+
+        Assert.Equal(1, none.ExitCode);
+        Assert.Contains("error BPK1080: No candidate was given. Name at least one buildpack to detect with, with --candidate.", none.Error, StringComparison.Ordinal);
+        Assert.True(relative.ExitCode == 0, CliProcess.Describe(relative));
+        Assert.Contains($"yes: {_temp.Combine(recorder)} (Recorder)", relative.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Inspect_json_describes_the_droplet()
     {
         var app = _temp.CreateApp("app", ("index.txt", "hi"), ("Procfile", "clock: tick\n"));

@@ -68,16 +68,22 @@ public sealed class StageCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--timeout", "soon", "BPK1007")]
-    [InlineData("--env", "1BAD=x", "BPK1010")]
-    public async Task Bad_options_are_coded_errors(string option, string value, string code)
+    [InlineData("--timeout", "soon", "BPK1083: --timeout 'soon'")]
+    [InlineData("--env", "1BAD=x", "BPK1010: '1BAD'")]
+    [InlineData("--layout", "docker", "BPK1081: --layout 'docker'")]
+    [InlineData("--layout", "cloudfoundry", "BPK1081: --layout 'cloudfoundry'")]
+    [InlineData("--procfile-mode", "sometimes", "BPK1082: --procfile-mode 'sometimes'")]
+    [InlineData("--process", "web", "BPK1084: --process: 'web' is not TYPE=COMMAND")]
+    [InlineData("--timestamp", "yesterday", "BPK1085: --timestamp 'yesterday'")]
+    public async Task Bad_options_are_coded_errors_naming_the_option(string option, string value, string error)
     {
         var app = _temp.CreateApp("app", ("index.txt", "hi"));
 
         var run = await CliProcess.RunAsync(["stage", app, "-b", Repository.FixtureBuildpack("recorder"), "-o", _temp.Combine("x.tgz"), option, value]);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains($"error {code}", run.Error, StringComparison.Ordinal);
+        Assert.Contains("error " + error, run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_temp.Combine("x.tgz")));
     }
 
     [Fact]
@@ -88,7 +94,49 @@ public sealed class StageCommandTests : IDisposable
         var run = await CliProcess.RunAsync(["stage", app, "-o", _temp.Combine("x.tgz")]);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("error BPK1007: No buildpack was given. Name the buildpack with --buildpack DIR, or candidates to detect with --candidate DIR.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("error BPK1080: No buildpack was given. Name the buildpack to use with --buildpack, or candidates to detect with --candidate.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Process_types_app_name_time_stamp_and_procfile_mode_reach_the_droplet()
+    {
+        var app = _temp.CreateApp("app", ("index.txt", "hi"), ("Procfile", "clock: tick\n"));
+        var droplet = _temp.Combine("app.tgz");
+
+        var run = await CliProcess.RunAsync([
+            "stage", app, "-b", Repository.FixtureBuildpack("recorder"), "-o", droplet,
+            "--process", "web=dotnet App.dll --urls http://0.0.0.0:$PORT", "--process", "jobs=run-jobs --queue=a",
+            "--app-name", "hello-app", "--timestamp", "2023-11-14T22:13:20Z", "--procfile-mode", "replace"]);
+
+        Assert.True(run.ExitCode == 0, CliProcess.Describe(run));
+        var entries = DropletContents.ByName(droplet);
+        using var stagingInfo = JsonDocument.Parse(entries["./staging_info.yml"].Text!);
+        var processTypes = stagingInfo.RootElement.GetProperty("process_types");
+        Assert.Equal(
+            ["clock=tick", "jobs=run-jobs --queue=a", "web=dotnet App.dll --urls http://0.0.0.0:$PORT"],
+            processTypes.EnumerateObject().Select(p => p.Name + "=" + p.Value.GetString()).Order(StringComparer.Ordinal));
+        Assert.Contains("\"application_name\":\"hello-app\"", entries["./app/.recorded/env"].Text, StringComparison.Ordinal);
+        Assert.All(entries.Values, entry => Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1700000000), entry.ModificationTime));
+    }
+
+    [Fact]
+    public async Task Relative_paths_are_read_from_the_current_directory()
+    {
+        _temp.CreateApp("app", ("index.txt", "hi"));
+        var buildpack = Path.GetFileName(_temp.CopyBuildpack("recorder"));
+        File.WriteAllText(_temp.Combine("first.env"), "FROM_FILE=first\nBOTH=first\n");
+        File.WriteAllText(_temp.Combine("second.env"), "BOTH=second\n");
+
+        var run = await CliProcess.RunAsync(
+            ["stage", "app", "-b", buildpack, "--cache-dir", "cache", "--result", "out/result.json", "--env-file", "first.env", "--env-file", "second.env"],
+            workingDirectory: _temp.Path);
+
+        Assert.True(run.ExitCode == 0, CliProcess.Describe(run));
+        var droplet = _temp.Combine("app.droplet.tgz");
+        Assert.Contains($"Droplet: {droplet}", run.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(_temp.Combine("out", "result.json")));
+        Assert.Equal("1\n", File.ReadAllText(_temp.Combine("cache", "count")));
+        Assert.Equal("BOTH=second\nFROM_FILE=first\n", DropletContents.TextOf(droplet, "./app/.recorded/envdir"));
     }
 
     [Fact]

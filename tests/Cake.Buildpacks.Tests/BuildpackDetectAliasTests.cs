@@ -45,6 +45,16 @@ public sealed class BuildpackDetectAliasTests : IDisposable
     }
 
     [Fact]
+    public void No_candidate_throws_a_CakeException_naming_the_setting()
+    {
+        _temp.CreateApp("app", ("index.txt", "x"));
+
+        var error = Assert.Throws<CakeException>(() => _context.BuildpackDetect("app", new BuildpackDetectSettings()));
+
+        Assert.StartsWith(ErrorCodes.NoBuildpack + ": No candidate was given. Name at least one buildpack to detect with, with WithCandidate.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_candidate_throws_a_CakeException_with_the_code()
     {
         _temp.CreateApp("app", ("index.txt", "x"));

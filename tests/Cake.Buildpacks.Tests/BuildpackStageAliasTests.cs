@@ -138,6 +138,49 @@ public sealed class BuildpackStageAliasTests : IDisposable
     }
 
     [Fact]
+    public void The_application_name_and_time_stamp_reach_the_droplet()
+    {
+        _temp.CreateApp("app", ("recorder.txt", "x"));
+
+        var result = _context.BuildpackStage("app", new BuildpackStageSettings()
+            .WithBuildpack(Repository.FixtureBuildpack("recorder"))
+            .SetApplicationName("hello-app")
+            .SetTimestamp(new DateTimeOffset(2023, 11, 14, 23, 13, 20, TimeSpan.FromHours(1))));
+
+        var entries = DropletContents.Read(result.DropletPath);
+        Assert.Contains("\"application_name\":\"hello-app\"", entries.Single(e => e.Name == "./app/.recorded/env").Text, StringComparison.Ordinal);
+        Assert.All(entries, entry => Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1700000000), entry.ModificationTime));
+    }
+
+    [Theory]
+    [InlineData("timeout", "BPK1083: SetTimeout '00:00:00'")]
+    [InlineData("process type", "BPK1084: WithProcessType: 'web server' is not a valid process type")]
+    [InlineData("variable", "BPK1010: 'MY-SETTING'")]
+    [InlineData("no buildpack", "BPK1080: No buildpack was given. Name the buildpack to use with WithBuildpack, or candidates to detect with WithCandidate.")]
+    public void An_invalid_setting_throws_its_code_in_the_settings_words(string setting, string message)
+    {
+        _temp.CreateApp("app", ("index.txt", "x"));
+        var settings = new BuildpackStageSettings();
+        if (setting != "no buildpack")
+        {
+            settings.WithBuildpack(Repository.FixtureBuildpack("recorder"));
+        }
+
+        _ = setting switch
+        {
+            "timeout" => settings.SetTimeout(TimeSpan.Zero),
+            "process type" => settings.WithProcessType("web server", "run"),
+            "variable" => settings.WithEnvironmentVariable("MY-SETTING", "x"),
+            _ => settings,
+        };
+
+        var error = Assert.Throws<CakeException>(() => _context.BuildpackStage("app", settings));
+
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(_temp.Combine("app.droplet.tgz")));
+    }
+
+    [Fact]
     public void A_timeout_throws_the_timeout_code()
     {
         _temp.CreateApp("app", ("index.txt", "x"));

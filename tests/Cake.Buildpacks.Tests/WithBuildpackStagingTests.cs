@@ -25,7 +25,17 @@ public sealed class WithBuildpackStagingTests
             .SetDropletPath("/work/out/app.droplet.tgz")
             .SetLayout(DropletLayout.Heroku)
             .SetTimeout(TimeSpan.FromSeconds(90))
-            .SetProcfileMode(ProcfileMode.ReplaceDefaults));
+            .SetProcfileMode(ProcfileMode.ReplaceDefaults)
+            .SetApplicationName("hello")
+            .SetResultPath("/work/out/result.json")
+            .SetTimestamp(DateTimeOffset.FromUnixTimeSeconds(1700000000))
+            .WithEnvironmentFile("/work/a.env")
+            .WithEnvironmentFile("/work/b.env")
+            .WithEnvironmentVariable("GREETING", "hello")
+            .WithEnvironmentVariable("SEMI", "a;b")
+            .WithEnvironmentVariable("SHARE", "100%")
+            .WithProcessType("web", "run-web")
+            .WithProcessType("clock", "tick;tock"));
 
         Assert.Equal(
             Expected(
@@ -37,7 +47,15 @@ public sealed class WithBuildpackStagingTests
                 "/property:BuildpackDropletPath=/work/out/app.droplet.tgz",
                 "/property:BuildpackLayout=heroku",
                 "/property:BuildpackTimeout=00:01:30",
-                "/property:BuildpackProcfileMode=replace"),
+                "/property:BuildpackProcfileMode=replace",
+                "/property:BuildpackApplicationName=hello",
+                "/property:BuildpackResultPath=/work/out/result.json",
+                "/property:BuildpackTimestamp=2023-11-14T22:13:20.0000000+00:00",
+                "/property:BuildpackEnvironmentFile=/work/a.env%3B/work/b.env",
+                // Cake escapes the list's ';'; the value's own ';' and '%' are escaped once more, for MSBuild's
+                // unescaping and then the package's.
+                "/property:BuildpackEnvironment=GREETING=hello%3BSEMI=a%253Bb%3BSHARE=100%2525",
+                "/property:BuildpackProcessTypes=web=run-web%3Bclock=tick%253Btock"),
             Arguments(settings));
     }
 
@@ -67,7 +85,9 @@ public sealed class WithBuildpackStagingTests
         var settings = new DotNetPublishSettings { MSBuildSettings = new DotNetMSBuildSettings().WithProperty("Version", "1.2.3") };
 
         settings
-            .WithBuildpackStaging(new BuildpackStagingSettings().WithBuildpack("/bp/old").SetStack("old-stack"))
+            .WithBuildpackStaging(new BuildpackStagingSettings().WithBuildpack("/bp/old").SetStack("old-stack")
+                .SetApplicationName("old").SetResultPath("/old.json").SetTimestamp(DateTimeOffset.UnixEpoch)
+                .WithEnvironmentVariable("OLD", "1").WithEnvironmentFile("/old.env").WithProcessType("old", "run"))
             .WithBuildpackStaging(new BuildpackStagingSettings().WithCandidate("/bp/new"));
 
         Assert.Equal(
@@ -81,6 +101,14 @@ public sealed class WithBuildpackStagingTests
         var settings = new DotNetPublishSettings().WithBuildpackStaging(new BuildpackStagingSettings().SetDropletPath("/my work/app.droplet.tgz"));
 
         Assert.Contains("/property:BuildpackDropletPath=/my%20work/app.droplet.tgz", Arguments(settings));
+    }
+
+    [Fact]
+    public void A_percent_sign_in_a_path_reaches_MSBuild_as_itself()
+    {
+        var settings = new DotNetPublishSettings().WithBuildpackStaging(new BuildpackStagingSettings().SetDropletPath("/work/100%/app.droplet.tgz"));
+
+        Assert.Contains("/property:BuildpackDropletPath=/work/100%25/app.droplet.tgz", Arguments(settings));
     }
 
     private static string[] Expected(params string[] arguments) => [.. arguments.Order(StringComparer.Ordinal)];

@@ -1,17 +1,19 @@
 using Buildpacks.Core;
 using System.CommandLine;
 using Buildpacks.Core.Diagnostics;
+using Buildpacks.Core.Requests;
 
 namespace Buildpacks.Cli.Commands;
 
 /// <summary><c>buildpacks detect APP_DIR --candidate REF...</c>.</summary>
 internal static class DetectCommand
 {
+    private static readonly StagingSettingNames Names = new() { Candidates = "--candidate" };
+
     public static Command Create(CliEnvironment cli, Option<string> logFormat)
     {
         var appDirectory = new Argument<string>("APP_DIR") { Description = "The app directory to detect (it is not modified)." };
         var candidates = CommonOptions.Candidates("A candidate buildpack, in order. Repeatable.");
-        candidates.Required = true;
         var command = new Command("detect", """
             Run bin/detect of each candidate in order and say which one applies, and why the others do not.
             Exits 0 when one applies, 222 when none does.
@@ -28,7 +30,8 @@ internal static class DetectCommand
             var reporter = cli.Reporter(parse.GetValue(logFormat));
             return CommandRunner.RunAsync(reporter, async () =>
             {
-                var report = await BuildpackEngine.Default.DetectAsync(parse.GetValue(appDirectory)!, parse.GetValue(candidates) ?? [], reporter, cancellationToken).ConfigureAwait(false);
+                var detection = new StagingRequestBuilder(Directory.GetCurrentDirectory(), Names).BuildDetection(parse.GetValue(appDirectory), parse.GetValue(candidates) ?? []);
+                var report = await BuildpackEngine.Default.DetectAsync(detection.AppDirectory, detection.Candidates, reporter, cancellationToken).ConfigureAwait(false);
                 foreach (var attempt in report.Attempts.Where(a => !a.Detected))
                 {
                     cli.Output.WriteLine($"no:  {Redaction.RedactUrl(attempt.Candidate)} ({attempt.Explain()})");

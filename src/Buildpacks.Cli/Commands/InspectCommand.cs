@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Buildpacks.Core.Droplets;
 using Buildpacks.Core.Launching;
-using Buildpacks.Core.Staging;
+using Buildpacks.Core.Requests;
 
 namespace Buildpacks.Cli.Commands;
 
@@ -30,7 +30,7 @@ internal static class InspectCommand
             return CommandRunner.RunAsync(reporter, () =>
             {
                 var info = DropletInspector.Inspect(parse.GetValue(droplet)!);
-                var layout = info.Layout == DropletLayout.Heroku ? "heroku" : "cf";
+                var layout = StagingNames.LayoutName(info.Layout);
                 if (parse.GetValue(json))
                 {
                     cli.Output.WriteLine(JsonSerializer.Serialize(new

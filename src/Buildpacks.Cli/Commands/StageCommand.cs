@@ -1,6 +1,6 @@
 using Buildpacks.Core;
 using System.CommandLine;
-using Buildpacks.Core.Diagnostics;
+using Buildpacks.Core.Requests;
 using Buildpacks.Core.Staging;
 
 namespace Buildpacks.Cli.Commands;
@@ -8,6 +8,19 @@ namespace Buildpacks.Cli.Commands;
 /// <summary><c>buildpacks stage APP_DIR</c>.</summary>
 internal static class StageCommand
 {
+    /// <summary>How the builder's errors name the settings: as they are written on the command line.</summary>
+    private static readonly StagingSettingNames Names = new()
+    {
+        Buildpacks = "--buildpack",
+        Candidates = "--candidate",
+        EnvironmentVariables = "--env",
+        ProcessTypes = "--process",
+        Layout = "--layout",
+        ProcfileMode = "--procfile-mode",
+        Timeout = "--timeout",
+        Timestamp = "--timestamp",
+    };
+
     public static Command Create(CliEnvironment cli, Option<string> logFormat)
     {
         var appDirectory = new Argument<string>("APP_DIR") { Description = "The app directory to stage (for .NET, the publish folder). It is not modified." };
@@ -16,12 +29,15 @@ internal static class StageCommand
         var output = new Option<string>("--output", "-o") { Description = "The droplet file to write. Default: APP_DIR's name + .droplet.tgz in the current directory." };
         var cacheDirectory = new Option<string>("--cache-dir") { Description = "A cache directory kept between stagings (created if missing). Default: a throwaway cache." };
         var environment = new Option<string[]>("--env", "-e") { Description = "NAME=VALUE for the env dir and the buildpack's environment. Repeatable; wins over --env-file." };
-        var envFile = new Option<string>("--env-file") { Description = "A file of NAME=VALUE lines (blank lines and # comments skipped)." };
-        var stack = new Option<string>("--stack") { Description = "The stack name given to buildpacks as STACK and CF_STACK.", DefaultValueFactory = _ => StagingRequest.DefaultStack };
-        var layout = new Option<string>("--layout") { Description = "Droplet layout: cf (Cloud Foundry droplet) or heroku (slug).", DefaultValueFactory = _ => "cf" }.AcceptOnlyFromAmong("cf", "heroku");
-        var timeout = new Option<string>("--timeout") { Description = "How long staging may take: 90s, 15m, 1h, 00:15:00 or seconds.", DefaultValueFactory = _ => "15m" };
+        var envFiles = new Option<string[]>("--env-file") { Description = "A file of NAME=VALUE lines (blank lines and # comments skipped). Repeatable; a later file wins." };
+        var stack = new Option<string>("--stack") { Description = $"The stack name given to buildpacks as STACK and CF_STACK. Default: {StagingRequest.DefaultStack}." };
+        var layout = new Option<string>("--layout") { Description = "Droplet layout: cf (Cloud Foundry droplet, the default) or heroku (slug)." };
+        var procfileMode = new Option<string>("--procfile-mode") { Description = "merge (the default: the Procfile overrides the buildpack's process types one by one) or replace (herokuish: a Procfile drops them all)." };
+        var processTypes = new Option<string[]>("--process") { Description = "TYPE=COMMAND: a process type that wins over the buildpack's and the Procfile's. Repeatable." };
+        var timeout = new Option<string>("--timeout") { Description = "How long staging may take: 90s, 15m, 1h, 00:15:00 or seconds. Default: 15m." };
         var result = new Option<string>("--result") { Description = "Also write Cloud Foundry's result.json to this file." };
-        var procfileReplaces = new Option<bool>("--procfile-replaces-defaults") { Description = "herokuish rule: when the app has a Procfile, drop the buildpack's default process types instead of merging per type." };
+        var timestamp = new Option<string>("--timestamp") { Description = "The time of every droplet entry: Unix seconds or ISO 8601. Default: SOURCE_DATE_EPOCH, else 1980-01-01." };
+        var applicationName = new Option<string>("--app-name") { Description = "The application name in VCAP_APPLICATION. Default: APP_DIR's name." };
 
         var command = new Command("stage", """
             Stage an app directory into a droplet with v2 buildpacks (Heroku / Cloud Foundry contract).
@@ -31,7 +47,8 @@ internal static class StageCommand
               buildpacks stage ./app -c ./buildpacks/node -c ./buildpacks/dotnet --cache-dir .cache/app --env ASPNETCORE_ENVIRONMENT=Staging
             """)
         {
-            appDirectory, buildpacks, candidates, output, cacheDirectory, environment, envFile, stack, layout, timeout, result, procfileReplaces,
+            appDirectory, buildpacks, candidates, output, cacheDirectory, environment, envFiles, stack, layout, procfileMode, processTypes,
+            timeout, result, timestamp, applicationName,
         };
 
         command.SetAction((parse, cancellationToken) =>
@@ -39,54 +56,38 @@ internal static class StageCommand
             var reporter = cli.Reporter(parse.GetValue(logFormat));
             return CommandRunner.RunAsync(reporter, async () =>
             {
-                var app = parse.GetValue(appDirectory)!;
-                if (!DurationText.TryParse(parse.GetValue(timeout)!, out var limit))
+                var inputs = new StagingInputs
                 {
-                    throw new BuildpackException(ErrorCodes.InvalidRequest, $"--timeout '{parse.GetValue(timeout)}' is not a positive duration. Write e.g. 90s, 15m, 1h or 00:15:00.");
-                }
-
-                if ((parse.GetValue(buildpacks) ?? []).Length == 0 && (parse.GetValue(candidates) ?? []).Length == 0)
-                {
-                    throw new BuildpackException(
-                        ErrorCodes.InvalidRequest,
-                        "No buildpack was given. Name the buildpack with --buildpack DIR, or candidates to detect with --candidate DIR.");
-                }
-
-                var variables = new Dictionary<string, string>(StringComparer.Ordinal);
-                if (parse.GetValue(envFile) is { } file)
-                {
-                    foreach (var (name, value) in EnvFile.Read(file))
-                    {
-                        variables[name] = value;
-                    }
-                }
-
+                    AppDirectory = parse.GetValue(appDirectory),
+                    OutputPath = parse.GetValue(output),
+                    CacheDirectory = parse.GetValue(cacheDirectory),
+                    Stack = parse.GetValue(stack),
+                    Layout = parse.GetValue(layout),
+                    ProcfileMode = parse.GetValue(procfileMode),
+                    Timeout = parse.GetValue(timeout),
+                    ResultPath = parse.GetValue(result),
+                    Timestamp = parse.GetValue(timestamp),
+                    ApplicationName = parse.GetValue(applicationName),
+                };
+                Add(inputs.Buildpacks, parse.GetValue(buildpacks));
+                Add(inputs.Candidates, parse.GetValue(candidates));
+                Add(inputs.EnvironmentFiles, parse.GetValue(envFiles));
                 foreach (var assignment in parse.GetValue(environment) ?? [])
                 {
-                    var (name, value) = EnvFile.ParseAssignment(assignment);
-                    variables[name] = value;
+                    inputs.AddVariable(assignment);
                 }
 
-                var request = new StagingRequest
+                foreach (var assignment in parse.GetValue(processTypes) ?? [])
                 {
-                    AppDirectory = app,
-                    OutputPath = parse.GetValue(output) ?? DefaultOutput(app),
-                    Buildpacks = parse.GetValue(buildpacks) ?? [],
-                    Candidates = parse.GetValue(candidates) ?? [],
-                    CacheDirectory = parse.GetValue(cacheDirectory),
-                    Environment = variables,
-                    Stack = parse.GetValue(stack)!,
-                    Layout = parse.GetValue(layout) == "heroku" ? DropletLayout.Heroku : DropletLayout.CloudFoundry,
-                    Timeout = limit,
-                    ResultPath = parse.GetValue(result),
-                    ProcfileMode = parse.GetValue(procfileReplaces) ? ProcfileMode.ReplaceDefaults : ProcfileMode.Merge,
-                };
+                    inputs.AddProcessType(assignment);
+                }
 
+                var request = new StagingRequestBuilder(Directory.GetCurrentDirectory(), Names).Build(inputs);
                 var staged = await BuildpackEngine.Default.StageAsync(request, reporter, cancellationToken).ConfigureAwait(false);
                 cli.Output.WriteLine($"Droplet: {staged.DropletPath}");
                 cli.Output.WriteLine($"  sha256:    {staged.Sha256}");
                 cli.Output.WriteLine($"  size:      {staged.Size} bytes");
-                cli.Output.WriteLine($"  layout:    {(staged.Layout == DropletLayout.Heroku ? "heroku" : "cf")}");
+                cli.Output.WriteLine($"  layout:    {StagingNames.LayoutName(staged.Layout)}");
                 cli.Output.WriteLine($"  buildpack: {staged.DetectedBuildpack}");
                 foreach (var (type, commandLine) in staged.ProcessTypes)
                 {
@@ -101,6 +102,11 @@ internal static class StageCommand
         return command;
     }
 
-    private static string DefaultOutput(string appDirectory) =>
-        Path.GetFileName(Path.GetFullPath(appDirectory).TrimEnd(Path.DirectorySeparatorChar)) + ".droplet.tgz";
+    private static void Add(IList<string> list, string[]? values)
+    {
+        foreach (var value in values ?? [])
+        {
+            list.Add(value);
+        }
+    }
 }

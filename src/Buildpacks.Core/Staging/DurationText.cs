@@ -47,6 +47,9 @@ public static partial class DurationText
         return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out duration) && duration > TimeSpan.Zero;
     }
 
+    /// <summary>Writes <paramref name="duration"/> as text <see cref="TryParse"/> reads back exactly (<c>00:15:00</c>).</summary>
+    public static string Format(TimeSpan duration) => duration.ToString("c", CultureInfo.InvariantCulture);
+
     private static long Value(Match match, string group) =>
         match.Groups[group].Success ? long.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture) : 0;
 }

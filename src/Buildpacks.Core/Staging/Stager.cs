@@ -1,6 +1,7 @@
 using Buildpacks.Core.Diagnostics;
 using Buildpacks.Core.Files;
 using Buildpacks.Core.Hosts;
+using Buildpacks.Core.Requests;
 using Buildpacks.Core.Sources;
 using Buildpacks.Core.Staging.Planning;
 
@@ -18,12 +19,8 @@ internal sealed class Stager(BuildpackEngineOptions options)
     /// <summary>Runs detection only, over a copy of the app, and says which candidate applies and why the others do not.</summary>
     public async Task<DetectionReport> DetectAsync(string appDirectory, IReadOnlyList<string> candidates, IStagingLog log, CancellationToken cancellationToken)
     {
+        StagingRequestBuilder.ValidateDetection(appDirectory, candidates);
         var request = new StagingRequest { AppDirectory = appDirectory, OutputPath = "", Candidates = candidates };
-        EnsureAppDirectory(request);
-        if (candidates.Count == 0)
-        {
-            throw new BuildpackException(ErrorCodes.InvalidRequest, "Give at least one candidate buildpack to detect with.");
-        }
 
         using var workspace = StagingWorkspace.Create();
         DirectoryCopier.Copy(Path.GetFullPath(appDirectory), workspace.BuildDirectory, relative => relative == ".git");
@@ -39,7 +36,7 @@ internal sealed class Stager(BuildpackEngineOptions options)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(log);
-        Validate(request);
+        StagingRequestBuilder.Validate(request);
 
         using var timeout = new CancellationTokenSource(request.Timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -149,42 +146,4 @@ internal sealed class Stager(BuildpackEngineOptions options)
 
     private static string AppName(StagingRequest request) =>
         request.ApplicationName ?? Path.GetFileName(Path.GetFullPath(request.AppDirectory).TrimEnd(Path.DirectorySeparatorChar));
-
-    private static void EnsureAppDirectory(StagingRequest request)
-    {
-        if (string.IsNullOrWhiteSpace(request.AppDirectory) || !Directory.Exists(request.AppDirectory))
-        {
-            throw new BuildpackException(
-                ErrorCodes.AppDirectoryNotFound,
-                $"The app directory '{request.AppDirectory}' does not exist. Give the directory to stage (for a .NET app, its publish folder).",
-                request.AppDirectory);
-        }
-    }
-
-    private static void Validate(StagingRequest request)
-    {
-        EnsureAppDirectory(request);
-        if (string.IsNullOrWhiteSpace(request.OutputPath))
-        {
-            throw new BuildpackException(ErrorCodes.InvalidRequest, "No droplet path was given. Say where to write the droplet (e.g. app.droplet.tgz).");
-        }
-
-        if (request.Timeout <= TimeSpan.Zero)
-        {
-            throw new BuildpackException(ErrorCodes.InvalidRequest, $"The timeout must be positive, not {request.Timeout}.");
-        }
-
-        foreach (var name in request.Environment.Keys)
-        {
-            VariableNames.EnsureValid(name);
-        }
-
-        foreach (var type in request.ProcessTypes.Keys)
-        {
-            if (type.Length == 0 || !type.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
-            {
-                throw new BuildpackException(ErrorCodes.InvalidRequest, $"'{type}' is not a valid process type. Use letters, digits, '_' and '-'.");
-            }
-        }
-    }
 }

@@ -6,7 +6,9 @@ namespace Buildpacks.Core.Staging;
 
 /// <summary>
 /// A hash of everything a staging reads: the app's files (names, modes, contents, links), the local
-/// buildpacks' files, every field of the request, and the engine itself. Two requests with the same
+/// buildpacks' files, every field of the request that shapes what staging writes, and the engine itself.
+/// The timeout is left out: it only bounds how long staging may run, and a staging that ran out of time
+/// left no droplet, so the next build stages anyway. Two requests with the same
 /// fingerprint stage the same droplet (buildpacks that download things aside), so a door can skip a
 /// staging whose fingerprint has not changed since its droplet was written.
 /// </summary>
@@ -55,7 +57,6 @@ public static class StagingFingerprint
         writer.Record("stack", request.Stack);
         writer.Record("layout", request.Layout.ToString());
         writer.Record("procfile", request.ProcfileMode.ToString());
-        writer.Record("timeout", request.Timeout.Ticks.ToString(CultureInfo.InvariantCulture));
         writer.Record("result", request.ResultPath is null ? "" : Path.GetFullPath(request.ResultPath));
         writer.Record("timestamp", request.Timestamp?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) ?? "");
         writer.Record("application", request.ApplicationName ?? "");

@@ -157,6 +157,56 @@ public sealed class StagingTargetsTests : IDisposable
     }
 
     [Fact]
+    public void BuildpackResultPath_writes_result_json_and_a_deleted_one_stages_again()
+    {
+        _project.Write("""<PropertyGroup><BuildpackResultPath>out/result.json</BuildpackResultPath></PropertyGroup>""");
+        var result = Path.Combine(_project.Directory, "out", "result.json");
+
+        var first = _project.Build(_stage);
+        Assert.True(first.Succeeded, first.Log);
+        using (var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(result)))
+        {
+            Assert.Equal("recorder-worker", json.RootElement.GetProperty("process_types").GetProperty("worker").GetString());
+        }
+
+        Assert.True(_project.Build(_stage).SkippedAsUpToDate(StagingTarget));
+
+        File.Delete(result);
+        var again = _project.Build(_stage);
+
+        Assert.True(again.RanTask("StageBuildpack"), again.Log);
+        Assert.True(File.Exists(result));
+    }
+
+    [Fact]
+    public void Environment_files_and_the_list_properties_reach_the_buildpack()
+    {
+        File.WriteAllText(Path.Combine(_project.Directory, "item.env"), "FROM_ITEM_FILE=1\nBOTH=item-file\n");
+        File.WriteAllText(Path.Combine(_project.Directory, "property.env"), "FROM_PROPERTY_FILE=1\nBOTH=property-file\n");
+        _project.Write("""
+            <PropertyGroup>
+              <BuildpackEnvironment>FROM_PROJECT=a%253Bb</BuildpackEnvironment>
+            </PropertyGroup>
+            <ItemGroup><BuildpackEnvironmentFile Include="item.env" /></ItemGroup>
+            """);
+
+        // The command-line forms: a list escaped as %3B, and a ';' in a value as %253B.
+        var build = _project.Build(new Dictionary<string, string>(_stage)
+        {
+            ["BuildpackEnvironmentFile"] = "property.env",
+            ["BuildpackProcessTypes"] = "web=dotnet App.dll --urls http://0.0.0.0:$PORT%3Bclock=tick%253B tock",
+        });
+
+        Assert.True(build.Succeeded, build.Log);
+        Assert.Equal(
+            "BOTH=property-file\nFROM_ITEM_FILE=1\nFROM_PROJECT=a;b\nFROM_PROPERTY_FILE=1\n",
+            DropletContents.TextOf(_project.DefaultDroplet, "./app/.recorded/envdir"));
+        Assert.Equal(
+            "clock=tick; tock;web=dotnet App.dll --urls http://0.0.0.0:$PORT;worker=recorder-worker",
+            build.State.GetItems("GeneratedDroplet").Single().GetMetadataValue("ProcessTypes"));
+    }
+
+    [Fact]
     public void A_list_of_buildpacks_stages_with_supply_and_finalize()
     {
         _project.Write($"""
@@ -262,7 +312,8 @@ public sealed class StagingTargetsTests : IDisposable
         var build = _project.Build(new Dictionary<string, string>(_stage) { ["BuildpackLayout"] = "docker" });
 
         var error = Assert.Single(build.Errors);
-        Assert.Equal("BPK3005", error.Code);
+        Assert.Equal("BPK1081", error.Code);
+        Assert.StartsWith("BuildpackLayout 'docker'", error.Message, StringComparison.Ordinal);
         Assert.Equal(_project.ProjectFile, error.File);
     }
 

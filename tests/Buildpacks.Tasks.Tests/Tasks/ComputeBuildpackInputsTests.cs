@@ -11,6 +11,7 @@ public sealed class ComputeBuildpackInputsTests : IDisposable
     private readonly string _project;
     private readonly string _app;
     private readonly string _buildpack;
+    private readonly string _envFile;
     private readonly FakeBuildEngine _engine;
 
     public ComputeBuildpackInputsTests()
@@ -19,6 +20,7 @@ public sealed class ComputeBuildpackInputsTests : IDisposable
         _engine = new FakeBuildEngine(_project);
         _app = _temp.CreateApp("publish", ("App.dll", "v1"), ("wwwroot/site.css", "body {}"), ("web.config", "<configuration />"));
         _buildpack = _temp.CreateBuildpack("buildpack", ("compile", "echo compile"), ("detect", "exit 0"));
+        _envFile = _temp.Write("project/staging.env", "FROM_FILE=1\n");
     }
 
     public static TheoryData<string> Changes => new()
@@ -34,13 +36,18 @@ public sealed class ComputeBuildpackInputsTests : IDisposable
         "process type command",
         "stack",
         "layout",
-        "timeout",
         "procfile mode",
         "cache directory",
         "droplet path",
         "buildpack list",
         "candidates",
         "application name",
+        "result path",
+        "timestamp",
+        "environment property",
+        "process type property",
+        "environment file added",
+        "environment file content",
     };
 
     public void Dispose() => _temp.Dispose();
@@ -106,6 +113,20 @@ public sealed class ComputeBuildpackInputsTests : IDisposable
     }
 
     [Fact]
+    public void A_changed_timeout_alone_does_not_stage_again()
+    {
+        // It only bounds how long staging runs; a staging that ran out of time left no droplet to keep.
+        var first = NewTask();
+        Assert.True(first.Execute());
+
+        var second = NewTask();
+        second.Timeout = "20m";
+        Assert.True(second.Execute());
+
+        Assert.Equal(first.Fingerprint, second.Fingerprint);
+    }
+
+    [Fact]
     public void A_droplet_written_inside_the_publish_folder_is_not_an_input()
     {
         var first = NewTask();
@@ -129,7 +150,7 @@ public sealed class ComputeBuildpackInputsTests : IDisposable
         Assert.False(task.Execute());
 
         var error = Assert.Single(_engine.Errors);
-        Assert.Equal("BPK3004", error.Code);
+        Assert.Equal("BPK1001", error.Code);
         Assert.Equal(_project, error.File);
         Assert.Contains("dotnet publish -p:StageWithBuildpack=true", error.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(task.InputsFile));
@@ -150,13 +171,18 @@ public sealed class ComputeBuildpackInputsTests : IDisposable
             case "process type command": task.ProcessTypes = [Item("web", "Command", "dotnet App.dll --verbose")]; break;
             case "stack": task.Stack = "cflinuxfs4"; break;
             case "layout": task.Layout = "heroku"; break;
-            case "timeout": task.Timeout = "20m"; break;
             case "procfile mode": task.ProcfileMode = "replace"; break;
             case "cache directory": task.CacheDirectory = _temp.Combine("other-cache"); break;
             case "droplet path": task.DropletPath = _temp.Combine("project", "bin", "Other.droplet.tgz"); break;
             case "buildpack list": task.Buildpacks = [_buildpack, Repository.FixtureBuildpack("recorder")]; break;
             case "candidates": task.Candidates = [Repository.FixtureBuildpack("never")]; break;
             case "application name": task.ApplicationName = "renamed"; break;
+            case "result path": task.ResultPath = _temp.Combine("project", "bin", "result.json"); break;
+            case "timestamp": task.Timestamp = "1700000000"; break;
+            case "environment property": task.VariableAssignments = ["GREETING=bye"]; break;
+            case "process type property": task.ProcessTypeAssignments = ["web=dotnet App.dll --verbose"]; break;
+            case "environment file added": task.EnvironmentFiles = [_envFile, _temp.Write("project/more.env", "MORE=1\n")]; break;
+            case "environment file content": File.WriteAllText(_envFile, "FROM_FILE=2\n"); break;
             default: throw new ArgumentException(change);
         }
     }
@@ -173,6 +199,7 @@ public sealed class ComputeBuildpackInputsTests : IDisposable
         ApplicationName = "App",
         EnvironmentVariables = [Item("GREETING", "Value", "hello")],
         ProcessTypes = [Item("web", "Command", "dotnet App.dll")],
+        EnvironmentFiles = ["staging.env"],
     };
 
     private static TaskItem Item(string name, string metadata, string value)

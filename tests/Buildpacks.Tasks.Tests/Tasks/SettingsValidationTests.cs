@@ -17,13 +17,17 @@ public sealed class SettingsValidationTests : IDisposable
 
     public static TheoryData<string, string, string> InvalidSettings => new()
     {
-        { "no buildpack", "BPK3003", "Set Buildpack" },
-        { "layout", "BPK3005", "'docker'" },
-        { "procfile mode", "BPK3006", "'sometimes'" },
-        { "timeout", "BPK3007", "'soon'" },
-        { "zero timeout", "BPK3007", "'0'" },
-        { "process type without command", "BPK3008", "'worker'" },
+        { "no buildpack", "BPK1080", "with Buildpack, or candidates to detect with BuildpackCandidates" },
+        { "layout", "BPK1081", "BuildpackLayout 'docker'" },
+        { "old layout alias", "BPK1081", "BuildpackLayout 'cloudfoundry'" },
+        { "procfile mode", "BPK1082", "BuildpackProcfileMode 'sometimes'" },
+        { "timeout", "BPK1083", "BuildpackTimeout 'soon'" },
+        { "zero timeout", "BPK1083", "BuildpackTimeout '0'" },
+        { "timestamp", "BPK1085", "BuildpackTimestamp 'yesterday'" },
+        { "process type without command", "BPK1084", "BuildpackProcessType: the process type 'worker' has no command" },
+        { "process type property entry", "BPK1084", "BuildpackProcessType: 'worker' is not TYPE=COMMAND" },
         { "variable name", "BPK1010", "'MY-SETTING'" },
+        { "variable property entry", "BPK1010", "BuildpackEnvironment: 'NOVALUE' is not NAME=VALUE" },
     };
 
     public void Dispose() => _temp.Dispose();
@@ -47,7 +51,7 @@ public sealed class SettingsValidationTests : IDisposable
 
     [Theory]
     [InlineData("cf", "15m", "merge")]
-    [InlineData("CloudFoundry", "90s", "MERGE")]
+    [InlineData("CF", "90s", "MERGE")]
     [InlineData("heroku", "00:15:00", "replace")]
     [InlineData("", "900", "")]
     [InlineData(" heroku ", "1h30m", " replace ")]
@@ -67,6 +71,10 @@ public sealed class SettingsValidationTests : IDisposable
         {
             case "no buildpack": task.Buildpacks = [" ", ""]; task.Candidates = []; break;
             case "layout": task.Layout = "docker"; break;
+            case "old layout alias": task.Layout = "cloudfoundry"; break;
+            case "timestamp": task.Timestamp = "yesterday"; break;
+            case "process type property entry": task.ProcessTypeAssignments = ["web=run;worker"]; break;
+            case "variable property entry": task.VariableAssignments = ["A=1;NOVALUE"]; break;
             case "procfile mode": task.ProcfileMode = "sometimes"; break;
             case "timeout": task.Timeout = "soon"; break;
             case "zero timeout": task.Timeout = "0"; break;

@@ -93,6 +93,33 @@ public sealed class StageBuildpackTests : IDisposable
     }
 
     [Fact]
+    public void Result_path_time_stamp_env_files_and_the_list_properties_reach_the_engine()
+    {
+        _temp.Write("project/first.env", "FROM_FILE=first\nBOTH=file\nOVERRIDDEN=file\n");
+        _temp.Write("project/second.env", "BOTH=second\n");
+        var task = NewTask(App(), Repository.FixtureBuildpack("recorder"));
+        task.ResultPath = _temp.Combine("project", "out", "result.json");
+        task.Timestamp = "2023-11-14T22:13:20Z";
+        task.EnvironmentFiles = ["first.env", "second.env"];
+        task.EnvironmentVariables = [Item("OVERRIDDEN", "Value", "item"), Item("ITEM", "Value", "item")];
+        // What MSBuild hands over for <BuildpackEnvironment>SEMI=a%253Bb;PERCENT=100%2525</BuildpackEnvironment>.
+        task.VariableAssignments = ["OVERRIDDEN=property;SEMI=a%3Bb", "PERCENT=100%25"];
+        task.ProcessTypeAssignments = ["clock=dotnet App.dll clock;web=dotnet App.dll --urls=http://0.0.0.0:$PORT"];
+
+        Assert.True(task.Execute(), string.Join("\n", _engine.Errors.Select(e => e.Message)));
+
+        Assert.Equal(
+            "BOTH=second\nFROM_FILE=first\nITEM=item\nOVERRIDDEN=property\nPERCENT=100%\nSEMI=a;b\n",
+            DropletContents.TextOf(task.DropletPath, "./app/.recorded/envdir"));
+        Assert.Equal(
+            "clock=dotnet App.dll clock;web=dotnet App.dll --urls=http://0.0.0.0:$PORT;worker=recorder-worker",
+            task.GeneratedDroplet!.GetMetadata("ProcessTypes"));
+        using var result = System.Text.Json.JsonDocument.Parse(File.ReadAllText(task.ResultPath));
+        Assert.Equal("dotnet App.dll clock", result.RootElement.GetProperty("process_types").GetProperty("clock").GetString());
+        Assert.Equal([DateTimeOffset.FromUnixTimeSeconds(1700000000)], EntryTimes(task.DropletPath));
+    }
+
+    [Fact]
     public void Relative_buildpack_paths_are_relative_to_the_project()
     {
         var buildpack = _temp.CreateBuildpack("project/buildpacks/tiny", ("compile", "echo tiny compile"), ("release", "echo '--- {default_process_types: {web: tiny}}'"));
@@ -207,6 +234,19 @@ public sealed class StageBuildpackTests : IDisposable
 
     private string App(params (string Path, string Content)[] extra) =>
         _temp.CreateApp("app", [("App.dll", "not really an assembly"), .. extra]);
+
+    private static DateTimeOffset[] EntryTimes(string droplet)
+    {
+        using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(droplet), System.IO.Compression.CompressionMode.Decompress);
+        using var tar = new System.Formats.Tar.TarReader(gzip);
+        var times = new HashSet<DateTimeOffset>();
+        while (tar.GetNextEntry() is { } entry)
+        {
+            times.Add(entry.ModificationTime);
+        }
+
+        return [.. times];
+    }
 
     private static TaskItem Item(string name, string metadata, string value)
     {

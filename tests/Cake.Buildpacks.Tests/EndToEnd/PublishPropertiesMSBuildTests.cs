@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Buildpacks.Core.Requests;
 using Buildpacks.Core.Staging;
 using Buildpacks.Core.Tests.Support;
 using Cake.Buildpacks.Tests.Support;
@@ -31,12 +32,25 @@ public sealed class PublishPropertiesMSBuildTests : IDisposable
             .SetDropletPath("/my work/app.droplet.tgz")
             .SetLayout(DropletLayout.Heroku)
             .SetTimeout(TimeSpan.FromMinutes(20))
-            .SetProcfileMode(ProcfileMode.ReplaceDefaults));
+            .SetProcfileMode(ProcfileMode.ReplaceDefaults)
+            .SetApplicationName("hello app")
+            .SetResultPath("/my work/result.json")
+            .SetTimestamp(DateTimeOffset.FromUnixTimeSeconds(1700000000))
+            .WithEnvironmentFile("/my work/a.env")
+            .WithEnvironmentFile("/my work/b.env")
+            .WithEnvironmentVariable("GREETING", "hello, world")
+            .WithEnvironmentVariable("TRICKY", "a;b 100% %3B $(NotAProperty) @(NotAnItem)")
+            .WithProcessType("web", "dotnet App.dll --urls http://0.0.0.0:$PORT"));
         var builder = new ProcessArgumentBuilder();
         builder.AppendMSBuildSettings(settings.MSBuildSettings, new FakeCakeEnvironment(_temp.Path));
         var project = _temp.Combine("empty.proj");
         File.WriteAllText(project, "<Project />");
-        string[] names = ["StageWithBuildpack", "Buildpack", "BuildpackCandidates", "BuildpackStack", "BuildpackCacheDirectory", "BuildpackDropletPath", "BuildpackLayout", "BuildpackTimeout", "BuildpackProcfileMode"];
+        string[] names =
+        [
+            "StageWithBuildpack", "Buildpack", "BuildpackCandidates", "BuildpackStack", "BuildpackCacheDirectory", "BuildpackDropletPath",
+            "BuildpackLayout", "BuildpackTimeout", "BuildpackProcfileMode", "BuildpackApplicationName", "BuildpackResultPath",
+            "BuildpackTimestamp", "BuildpackEnvironmentFile", "BuildpackEnvironment", "BuildpackProcessTypes",
+        ];
         var queries = string.Join(' ', names.Select(name => "-getProperty:" + name));
 
         var run = ChildProcess.Run("dotnet", $"msbuild \"{project}\" {queries} {builder.Render()}", _temp.Path);
@@ -53,5 +67,12 @@ public sealed class PublishPropertiesMSBuildTests : IDisposable
         Assert.Equal("heroku", Property("BuildpackLayout"));
         Assert.Equal("00:20:00", Property("BuildpackTimeout"));
         Assert.Equal("replace", Property("BuildpackProcfileMode"));
+        Assert.Equal("hello app", Property("BuildpackApplicationName"));
+        Assert.Equal("/my work/result.json", Property("BuildpackResultPath"));
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1700000000), DateTimeOffset.Parse(Property("BuildpackTimestamp"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("/my work/a.env;/my work/b.env", Property("BuildpackEnvironmentFile"));
+        // The package's task reads these lists with the engine's AssignmentList.
+        Assert.Equal(["GREETING=hello, world", "TRICKY=a;b 100% %3B $(NotAProperty) @(NotAnItem)"], AssignmentList.Split(Property("BuildpackEnvironment")));
+        Assert.Equal(["web=dotnet App.dll --urls http://0.0.0.0:$PORT"], AssignmentList.Split(Property("BuildpackProcessTypes")));
     }
 }

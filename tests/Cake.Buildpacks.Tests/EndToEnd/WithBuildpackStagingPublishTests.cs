@@ -45,9 +45,42 @@ public sealed class WithBuildpackStagingPublishTests(AddinFeed feed) : IDisposab
         Assert.Equal("recorder", stagingInfo.GetProperty("detected_buildpack").GetString());
         Assert.Equal("recorder-web --marker=written-by-compile", stagingInfo.GetProperty("start_command").GetString());
         Assert.Equal("recorder-web --marker=written-by-compile", stagingInfo.GetProperty("process_types").GetProperty("web").GetString());
-        // Variables are items of the MSBuild package, which no command line sets (so BuildpackStagingSettings has none):
-        // the project makes one from the Greeting property, which travels next to the staging properties.
+        // The project makes an item of its own from the Greeting property, which travels next to the staging properties.
         Assert.Contains("GREETING=hello from cake\n", entries["./app/.recorded/envdir"].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Variables_env_files_process_types_and_the_other_settings_reach_the_buildpack_through_MSBuild()
+    {
+        CreateProject();
+        File.WriteAllText(_temp.Combine("staging.env"), "FROM_FILE=file\nOVERRIDDEN=file\n");
+        var script = WriteScript($$"""
+            DotNetPublish("app/App.csproj", new DotNetPublishSettings { Configuration = "Release" }
+                .WithBuildpackStaging(new BuildpackStagingSettings()
+                    .WithBuildpack("{{Repository.FixtureBuildpack("recorder")}}")
+                    .SetDropletPath(MakeAbsolute(File("out/app.droplet.tgz")))
+                    .SetResultPath(MakeAbsolute(File("out/result.json")))
+                    .SetApplicationName("hello-cake")
+                    .SetTimestamp(DateTimeOffset.FromUnixTimeSeconds(1700000000))
+                    .WithEnvironmentFile(MakeAbsolute(File("staging.env")))
+                    .WithEnvironmentVariable("OVERRIDDEN", "setting")
+                    .WithEnvironmentVariable("TRICKY", "a;b, 100% $HOME")
+                    .WithProcessType("web", "dotnet App.dll --urls http://0.0.0.0:$PORT")));
+            """);
+
+        var run = feed.RunCake(script);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        var droplet = _temp.Combine("out", "app.droplet.tgz");
+        var entries = DropletContents.ByName(droplet);
+        Assert.Equal(
+            "FROM_FILE=file\nOVERRIDDEN=setting\nTRICKY=a;b, 100% $HOME\n",
+            entries["./app/.recorded/envdir"].Text);
+        Assert.Contains("\"application_name\":\"hello-cake\"", entries["./app/.recorded/env"].Text, StringComparison.Ordinal);
+        Assert.Equal("dotnet App.dll --urls http://0.0.0.0:$PORT", StagingInfo(entries).GetProperty("process_types").GetProperty("web").GetString());
+        Assert.All(entries.Values, entry => Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1700000000), entry.ModificationTime));
+        using var result = JsonDocument.Parse(File.ReadAllText(_temp.Combine("out", "result.json")));
+        Assert.Equal("dotnet App.dll --urls http://0.0.0.0:$PORT", result.RootElement.GetProperty("process_types").GetProperty("web").GetString());
     }
 
     [Fact]

@@ -1,0 +1,82 @@
+namespace Buildpacks.Core.Requests;
+
+/// <summary>
+/// A door's staging settings as the user gave them: text, lists, pairs. Relative paths stay relative and
+/// empty text means "the default"; <see cref="StagingRequestBuilder"/> resolves and checks them.
+/// </summary>
+public sealed class StagingInputs
+{
+    private readonly List<RawAssignment> _variables = [];
+    private readonly List<RawAssignment> _processTypes = [];
+
+    /// <summary>The directory to stage.</summary>
+    public string? AppDirectory { get; set; }
+
+    /// <summary>The droplet to write; empty: the app directory's name plus <c>.droplet.tgz</c> in the base directory.</summary>
+    public string? OutputPath { get; set; }
+
+    /// <summary>Buildpacks to use without detection, in order; blank entries are skipped.</summary>
+    public IList<string> Buildpacks { get; } = [];
+
+    /// <summary>Candidates for detection, in order; blank entries are skipped.</summary>
+    public IList<string> Candidates { get; } = [];
+
+    /// <summary>The cache directory kept between stagings; empty: a throwaway cache.</summary>
+    public string? CacheDirectory { get; set; }
+
+    /// <summary>Env files, read in order before the variables; a later file wins.</summary>
+    public IList<string> EnvironmentFiles { get; } = [];
+
+    /// <summary>The stack name; empty: <see cref="Staging.StagingRequest.DefaultStack"/>.</summary>
+    public string? Stack { get; set; }
+
+    /// <summary><c>cf</c> or <c>heroku</c>; empty: <c>cf</c>.</summary>
+    public string? Layout { get; set; }
+
+    /// <summary><c>merge</c> or <c>replace</c>; empty: <c>merge</c>.</summary>
+    public string? ProcfileMode { get; set; }
+
+    /// <summary>How long staging may take, as <see cref="Staging.DurationText"/> reads it; empty: 15 minutes.</summary>
+    public string? Timeout { get; set; }
+
+    /// <summary>Where to write Cloud Foundry's <c>result.json</c>; empty: nowhere.</summary>
+    public string? ResultPath { get; set; }
+
+    /// <summary>The droplet entries' time: Unix seconds or ISO 8601; empty: <c>SOURCE_DATE_EPOCH</c> or a fixed date.</summary>
+    public string? Timestamp { get; set; }
+
+    /// <summary>The name in <c>VCAP_APPLICATION</c>; empty: the app directory's name.</summary>
+    public string? ApplicationName { get; set; }
+
+    internal IReadOnlyList<RawAssignment> Variables => _variables;
+
+    internal IReadOnlyList<RawAssignment> ProcessTypes => _processTypes;
+
+    /// <summary>Adds a variable; a later one for the same name wins, and every variable wins over the env files.</summary>
+    public StagingInputs AddVariable(string name, string value)
+    {
+        _variables.Add(RawAssignment.Pair(name, value ?? ""));
+        return this;
+    }
+
+    /// <summary>Adds a variable written <c>NAME=VALUE</c> (the value is taken as is, <c>=</c> included).</summary>
+    public StagingInputs AddVariable(string assignment)
+    {
+        _variables.Add(RawAssignment.Unsplit(assignment ?? ""));
+        return this;
+    }
+
+    /// <summary>Adds a process type that wins over the buildpack's defaults and the Procfile; a later one for the same type wins.</summary>
+    public StagingInputs AddProcessType(string type, string command)
+    {
+        _processTypes.Add(RawAssignment.Pair(type, command ?? ""));
+        return this;
+    }
+
+    /// <summary>Adds a process type written <c>TYPE=COMMAND</c>.</summary>
+    public StagingInputs AddProcessType(string assignment)
+    {
+        _processTypes.Add(RawAssignment.Unsplit(assignment ?? ""));
+        return this;
+    }
+}

@@ -1,0 +1,266 @@
+using Buildpacks.Core.Diagnostics;
+using Buildpacks.Core.Sources;
+using Buildpacks.Core.Staging;
+
+namespace Buildpacks.Core.Requests;
+
+/// <summary>
+/// Turns a door's settings into a checked <see cref="StagingRequest"/>: names read, defaults applied, relative
+/// paths made full against the door's base directory (the current directory, the project, Cake's working
+/// directory), env files merged. Every door binds its inputs here, so every door reads them the same way.
+/// </summary>
+public sealed class StagingRequestBuilder
+{
+
+    private readonly string _baseDirectory;
+    private readonly StagingSettingNames _names;
+
+    /// <summary>Creates a builder that reads relative paths from <paramref name="baseDirectory"/> and names settings as <paramref name="names"/> says.</summary>
+    public StagingRequestBuilder(string baseDirectory, StagingSettingNames? names = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(baseDirectory);
+        _baseDirectory = Path.GetFullPath(baseDirectory);
+        _names = names ?? StagingSettingNames.Default;
+    }
+
+    /// <summary>Builds the request, or throws a coded <see cref="BuildpackException"/> naming the setting at fault.</summary>
+    public StagingRequest Build(StagingInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var appDirectory = AppDirectory(inputs.AppDirectory);
+        var request = new StagingRequest
+        {
+            AppDirectory = appDirectory,
+            OutputPath = Blank(inputs.OutputPath) ? DefaultDropletPath(appDirectory) : FullPath(inputs.OutputPath!),
+            Buildpacks = References(inputs.Buildpacks),
+            Candidates = References(inputs.Candidates),
+            CacheDirectory = Blank(inputs.CacheDirectory) ? null : Path.TrimEndingDirectorySeparator(FullPath(inputs.CacheDirectory!)),
+            Environment = Variables(inputs),
+            Stack = Blank(inputs.Stack) ? StagingRequest.DefaultStack : inputs.Stack!.Trim(),
+            Layout = ParseLayout(inputs.Layout),
+            ProcfileMode = ParseProcfileMode(inputs.ProcfileMode),
+            ProcessTypes = ProcessTypes(inputs),
+            Timeout = ParseTimeout(inputs.Timeout),
+            ResultPath = Blank(inputs.ResultPath) ? null : FullPath(inputs.ResultPath!),
+            Timestamp = ParseTimestamp(inputs.Timestamp),
+            ApplicationName = Blank(inputs.ApplicationName) ? null : inputs.ApplicationName!.Trim(),
+        };
+        Check(request, _names);
+        return request;
+    }
+
+    /// <summary>Builds what a detection needs: an existing app directory and at least one candidate.</summary>
+    public DetectionRequest BuildDetection(string? appDirectory, IEnumerable<string> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        var detection = new DetectionRequest(AppDirectory(appDirectory), References(candidates));
+        CheckDetection(detection.AppDirectory, detection.Candidates, _names);
+        return detection;
+    }
+
+    /// <summary>
+    /// Checks a request built elsewhere (a library caller's own): the same rules <see cref="Build"/> applies,
+    /// with the request's own names in the errors.
+    /// </summary>
+    public static void Validate(StagingRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Check(request, StagingSettingNames.Default);
+    }
+
+    /// <summary>Checks a detection asked for without the builder.</summary>
+    public static void ValidateDetection(string appDirectory, IReadOnlyList<string> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        CheckDetection(appDirectory, candidates, StagingSettingNames.Default);
+    }
+
+    /// <summary>The droplet written when none is named: the app directory's name plus <c>.droplet.tgz</c>, in the base directory.</summary>
+    public string DefaultDropletPath(string appDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(appDirectory);
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(FullPath(appDirectory)));
+        return Path.Combine(_baseDirectory, name + ".droplet.tgz");
+    }
+
+    private static void Check(StagingRequest request, StagingSettingNames names)
+    {
+        EnsureAppDirectory(request.AppDirectory, names);
+        if (string.IsNullOrWhiteSpace(request.OutputPath))
+        {
+            throw new BuildpackException(ErrorCodes.InvalidRequest, "No droplet path was given. Say where to write the droplet (e.g. app.droplet.tgz).");
+        }
+
+        if (request.Buildpacks.Count == 0 && request.Candidates.Count == 0)
+        {
+            throw new BuildpackException(
+                ErrorCodes.NoBuildpack,
+                $"No buildpack was given. Name the buildpack to use with {names.Buildpacks}, or candidates to detect with {names.Candidates}.");
+        }
+
+        if (request.Timeout <= TimeSpan.Zero)
+        {
+            throw new BuildpackException(ErrorCodes.InvalidTimeout, $"{names.Timeout} must be a positive duration, not {request.Timeout}.");
+        }
+
+        foreach (var name in request.Environment.Keys)
+        {
+            VariableNames.EnsureValid(name);
+        }
+
+        foreach (var (type, command) in request.ProcessTypes)
+        {
+            EnsureProcessType(type, command, names);
+        }
+    }
+
+    private static void CheckDetection(string appDirectory, IReadOnlyList<string> candidates, StagingSettingNames names)
+    {
+        EnsureAppDirectory(appDirectory, names);
+        if (candidates.Count == 0)
+        {
+            throw new BuildpackException(ErrorCodes.NoBuildpack, $"No candidate was given. Name at least one buildpack to detect with, with {names.Candidates}.");
+        }
+    }
+
+    private static void EnsureAppDirectory(string appDirectory, StagingSettingNames names)
+    {
+        if (string.IsNullOrWhiteSpace(appDirectory) || !Directory.Exists(appDirectory))
+        {
+            throw new BuildpackException(
+                ErrorCodes.AppDirectoryNotFound,
+                $"The {names.AppDirectory} '{appDirectory}' does not exist. {names.AppDirectoryAdvice}");
+        }
+    }
+
+    private static void EnsureProcessType(string type, string command, StagingSettingNames names)
+    {
+        if (type.Length == 0 || !type.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+        {
+            throw new BuildpackException(ErrorCodes.InvalidProcessType, $"{names.ProcessTypes}: '{type}' is not a valid process type. Use letters, digits, '_' and '-'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(command))
+        {
+            throw new BuildpackException(ErrorCodes.InvalidProcessType, $"{names.ProcessTypes}: the process type '{type}' has no command. Give the command that starts it, e.g. {type}=dotnet App.dll.");
+        }
+    }
+
+    private string AppDirectory(string? appDirectory) =>
+        Blank(appDirectory) ? "" : Path.TrimEndingDirectorySeparator(FullPath(appDirectory!));
+
+    private string FullPath(string path) => Path.GetFullPath(path.Trim(), _baseDirectory);
+
+    // Local buildpacks become full paths like every other path; URLs pass unchanged.
+    private List<string> References(IEnumerable<string> references) =>
+    [
+        .. references
+            .Where(reference => !Blank(reference))
+            .Select(reference => reference.Trim())
+            .Select(reference => BuildpackReference.IsLocalPath(reference) ? FullPath(reference) : reference),
+    ];
+
+    private Dictionary<string, string> Variables(StagingInputs inputs)
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in inputs.EnvironmentFiles.Where(file => !Blank(file)))
+        {
+            foreach (var (name, value) in EnvFile.Read(FullPath(file)))
+            {
+                variables[name] = value;
+            }
+        }
+
+        foreach (var variable in inputs.Variables)
+        {
+            var (name, value) = variable.Text is { } text ? Split(text, ErrorCodes.InvalidVariableName, _names.EnvironmentVariables, "NAME=VALUE", "MY_SETTING=on") : (variable.Name, variable.Value);
+            VariableNames.EnsureValid(name);
+            variables[name] = value;
+        }
+
+        return variables;
+    }
+
+    private Dictionary<string, string> ProcessTypes(StagingInputs inputs)
+    {
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var processType in inputs.ProcessTypes)
+        {
+            var (type, command) = processType.Text is { } text ? Split(text, ErrorCodes.InvalidProcessType, _names.ProcessTypes, "TYPE=COMMAND", "web=dotnet App.dll") : (processType.Name, processType.Value);
+            type = type.Trim();
+            EnsureProcessType(type, command, _names);
+            types[type] = command;
+        }
+
+        return types;
+    }
+
+    private static (string Name, string Value) Split(string text, string code, string setting, string form, string example)
+    {
+        var equals = text.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0)
+        {
+            throw new BuildpackException(code, $"{setting}: '{text}' is not {form}. Write it as {form}, e.g. {example}.");
+        }
+
+        return (text[..equals], text[(equals + 1)..]);
+    }
+
+    private DropletLayout ParseLayout(string? text)
+    {
+        if (Blank(text))
+        {
+            return DropletLayout.CloudFoundry;
+        }
+
+        return StagingNames.TryParseLayout(text!, out var layout)
+            ? layout
+            : throw new BuildpackException(
+                ErrorCodes.InvalidLayout,
+                $"{_names.Layout} '{text}' is not a droplet layout. Use cf (a Cloud Foundry droplet) or heroku (a Heroku slug).");
+    }
+
+    private ProcfileMode ParseProcfileMode(string? text)
+    {
+        if (Blank(text))
+        {
+            return Staging.ProcfileMode.Merge;
+        }
+
+        return StagingNames.TryParseProcfileMode(text!, out var mode)
+            ? mode
+            : throw new BuildpackException(
+                ErrorCodes.InvalidProcfileMode,
+                $"{_names.ProcfileMode} '{text}' is not known. Use merge (the Procfile overrides the buildpack's process types one by one) or replace (a Procfile drops them all).");
+    }
+
+    private TimeSpan ParseTimeout(string? text)
+    {
+        if (Blank(text))
+        {
+            return StagingRequest.DefaultTimeout;
+        }
+
+        return DurationText.TryParse(text, out var timeout)
+            ? timeout
+            : throw new BuildpackException(
+                ErrorCodes.InvalidTimeout,
+                $"{_names.Timeout} '{text}' is not a positive duration. Write e.g. 90s, 15m, 1h30m, 00:15:00 or a number of seconds.");
+    }
+
+    private DateTimeOffset? ParseTimestamp(string? text)
+    {
+        if (Blank(text))
+        {
+            return null;
+        }
+
+        return StagingNames.TryParseTimestamp(text!, out var timestamp)
+            ? timestamp
+            : throw new BuildpackException(
+                ErrorCodes.InvalidTimestamp,
+                $"{_names.Timestamp} '{text}' is not a time. Write Unix seconds (as SOURCE_DATE_EPOCH, e.g. 1700000000) or an ISO 8601 time (e.g. 2024-01-01T00:00:00Z).");
+    }
+
+    private static bool Blank(string? text) => string.IsNullOrWhiteSpace(text);
+}
