@@ -9,7 +9,7 @@ namespace Buildpacks.Core.Sources;
 
 /// <summary>
 /// Fetched buildpacks shared by every staging of the user. An entry is a buildpack tree under
-/// <c>entries/KEY/</c>, KEY a hash of the redacted URL and the identity (commit or archive digest); it appears by
+/// <c>entries/KEY/</c>, KEY a hash of the redacted URL (without its #ref) and the identity (commit or archive digest); it appears by
 /// one rename of a directory filled beside it, so no staging ever sees half an entry. A pin under <c>pins/</c>
 /// remembers which identity a reference (URL and ref) resolved to, so a warm or offline staging needs no network.
 /// Writers take a file lock per reference, so stagings in several processes fetch a new URL once.
@@ -205,8 +205,9 @@ public sealed class BuildpackCache
     /// <summary>Copies an installed tree into a staging's own directory: buildpacks write next to themselves.</summary>
     public static void CopyOut(string tree, string destination) => DirectoryCopier.Copy(tree, destination);
 
+    // The URL without its #ref: a tag and the commit it names share one entry.
     private string EntryDirectory(BuildpackReference reference, BuildpackIdentity identity) =>
-        Path.Combine(Root, "entries", Hash(reference.Display + "\n" + identity));
+        Path.Combine(Root, "entries", Hash(Redaction.RedactUrl(reference.Location) + "\n" + identity));
 
     private string PinFile(BuildpackReference reference) => Path.Combine(Root, "pins", ReferenceKey(reference) + ".json");
 
