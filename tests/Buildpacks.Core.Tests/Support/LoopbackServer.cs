@@ -6,7 +6,7 @@ namespace Buildpacks.Core.Tests.Support;
 /// <summary>An HTTP server on 127.0.0.1 for the test's own routes, counting the requests of each path.</summary>
 public sealed class LoopbackServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
     private readonly Func<HttpListenerContext, int, Task> _handle;
 
@@ -14,17 +14,19 @@ public sealed class LoopbackServer : IDisposable
     public LoopbackServer(Func<HttpListenerContext, int, Task> handle)
     {
         _handle = handle;
+        // The port may be taken between choosing and binding it (tests run in parallel); a failed Start disposes the listener.
         for (var attempt = 0; ; attempt++)
         {
             Port = FreePort.Next();
-            _listener.Prefixes.Clear();
-            _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
             try
             {
-                _listener.Start();
+                listener.Start();
+                _listener = listener;
                 break;
             }
-            catch (HttpListenerException) when (attempt < 5)
+            catch (HttpListenerException) when (attempt < 20)
             {
             }
         }
