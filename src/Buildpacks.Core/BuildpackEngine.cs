@@ -62,7 +62,11 @@ public sealed class BuildpackEngine
     /// fingerprints stage equal droplets, so a door can skip a staging whose fingerprint has not changed.
     /// </summary>
     public string ComputeFingerprint(StagingRequest request) =>
-        StagingFingerprint.Compute(request, reference => _resolver.IdentifyWithoutFetching(BuildpackReference.Parse(reference), SourceContext.Plain()));
+        StagingFingerprint.Compute(
+            request,
+            reference => _resolver.IdentifyWithoutFetching(
+                BuildpackReference.Parse(reference),
+                SourceContext.Plain() with { CacheRoot = Options.BuildpackCacheDirectory, Offline = Options.Offline }));
 
     private static bool IsUnexpected(Exception exception) => exception is not (BuildpackException or OperationCanceledException);
 }

@@ -6,15 +6,18 @@ namespace Buildpacks.Core;
 /// <summary>What an engine is made of: where buildpacks come from and where their scripts run.</summary>
 public sealed record BuildpackEngineOptions
 {
-    /// <summary>The sources asked in order for each buildpack reference. Default: local directories.</summary>
-    public IReadOnlyList<IBuildpackSource> Sources { get; init; } = [new LocalDirectorySource()];
+    /// <summary>The sources asked in order for each buildpack reference. Default: local directories, git repositories, archive URLs.</summary>
+    public IReadOnlyList<IBuildpackSource> Sources { get; init; } = [new LocalDirectorySource(), new GitSource(), new ArchiveSource()];
 
     /// <summary>Where buildpack scripts run. Default: this machine.</summary>
     public IStagingHost Host { get; init; } = LocalHost.Instance;
 
-    /// <summary>A directory shared between stagings where sources keep fetched buildpacks; null: none.</summary>
+    /// <summary>
+    /// A directory shared between stagings where sources keep fetched buildpacks; null: <c>BUILDPACKS_CACHE</c>,
+    /// else <c>$XDG_CACHE_HOME/buildpacks</c>, else <c>~/.cache/buildpacks</c>.
+    /// </summary>
     public string? BuildpackCacheDirectory { get; init; }
 
-    /// <summary>When true, sources must not use the network.</summary>
+    /// <summary>When true (or when <c>BUILDPACKS_OFFLINE=1</c>), sources must not use the network: only the buildpack cache is used.</summary>
     public bool Offline { get; init; }
 }

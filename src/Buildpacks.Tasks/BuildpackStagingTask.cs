@@ -1,3 +1,4 @@
+using Buildpacks.Core;
 using Buildpacks.Core.Diagnostics;
 using Buildpacks.Core.Requests;
 using Buildpacks.Core.Staging;
@@ -86,6 +87,22 @@ public abstract class BuildpackStagingTask : Microsoft.Build.Utilities.Task
     /// </summary>
     [Required]
     public string ProjectFile { get; set; } = "";
+
+    /// <summary>
+    /// The shared cache of buildpacks fetched from URLs (<c>BuildpackCacheRoot</c>); empty: <c>BUILDPACKS_CACHE</c>,
+    /// else <c>$XDG_CACHE_HOME/buildpacks</c>, else <c>~/.cache/buildpacks</c>.
+    /// </summary>
+    public string? BuildpackCacheRoot { get; set; }
+
+    /// <summary><c>BuildpackOffline</c>: use no network, buildpack URLs only from the buildpack cache (also on when <c>BUILDPACKS_OFFLINE=1</c>).</summary>
+    public bool Offline { get; set; }
+
+    /// <summary>The engine for these settings: the buildpack cache and offline mode are engine options, not request fields.</summary>
+    protected BuildpackEngine CreateEngine() => new(new BuildpackEngineOptions
+    {
+        BuildpackCacheDirectory = string.IsNullOrEmpty(BuildpackCacheRoot) ? null : Path.GetFullPath(BuildpackCacheRoot),
+        Offline = Offline,
+    });
 
     /// <summary>Builds the request, or logs a coded error naming the project file and returns null.</summary>
     protected StagingRequest? CreateRequest()

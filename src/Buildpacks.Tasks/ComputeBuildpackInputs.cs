@@ -1,4 +1,3 @@
-using Buildpacks.Core;
 using Microsoft.Build.Framework;
 
 namespace Buildpacks.Tasks;
@@ -31,7 +30,7 @@ public sealed class ComputeBuildpackInputs : BuildpackStagingTask
 
         try
         {
-            Fingerprint = BuildpackEngine.Default.ComputeFingerprint(request);
+            Fingerprint = CreateEngine().ComputeFingerprint(request);
             var content = Header + "\n" + Fingerprint + "\n";
             if (File.Exists(InputsFile) && File.ReadAllText(InputsFile) == content)
             {

@@ -1,4 +1,3 @@
-using Buildpacks.Core;
 using Buildpacks.Core.Diagnostics;
 using Microsoft.Build.Framework;
 
@@ -43,7 +42,7 @@ public sealed class StageBuildpack : BuildpackStagingTask, ICancelableTask
             }
 
             Log.LogMessage(MessageImportance.Normal, "Staging {0} into {1}", request.AppDirectory, request.OutputPath);
-            var result = pump.Run(() => BuildpackEngine.Default.StageAsync(request, log, _cancellation.Token));
+            var result = pump.Run(() => CreateEngine().StageAsync(request, log, _cancellation.Token));
             var record = DropletRecord.From(result);
             if (!TryRecord(() => record.Write(DropletInfoFile)))
             {

@@ -48,10 +48,16 @@ public static class BuildpackMSBuildProperties
     /// <summary>Process types as <c>TYPE=COMMAND</c> entries, written as <see cref="Environment"/>.</summary>
     public const string ProcessTypes = "BuildpackProcessTypes";
 
+    /// <summary>The shared cache of buildpacks fetched from URLs.</summary>
+    public const string BuildpackCacheRoot = "BuildpackCacheRoot";
+
+    /// <summary><c>true</c>: no network, buildpack URLs from the buildpack cache only.</summary>
+    public const string Offline = "BuildpackOffline";
+
     /// <summary>Every property above, for clearing them all at once.</summary>
     internal static readonly string[] All =
     [
         StageWithBuildpack, Buildpack, Candidates, Stack, CacheDirectory, DropletPath, Layout, Timeout, ProcfileMode,
-        ApplicationName, ResultPath, Timestamp, Environment, EnvironmentFile, ProcessTypes,
+        ApplicationName, ResultPath, Timestamp, Environment, EnvironmentFile, ProcessTypes, BuildpackCacheRoot, Offline,
     ];
 }

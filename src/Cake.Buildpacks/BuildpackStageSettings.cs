@@ -57,4 +57,13 @@ public sealed class BuildpackStageSettings
 
     /// <summary>The application name in <c>VCAP_APPLICATION</c>; defaults to the app directory's name.</summary>
     public string? ApplicationName { get; set; }
+
+    /// <summary>
+    /// The shared cache of buildpacks fetched from git and archive URLs (<c>--buildpack-cache</c>); null:
+    /// <c>BUILDPACKS_CACHE</c>, else <c>$XDG_CACHE_HOME/buildpacks</c>, else <c>~/.cache/buildpacks</c>.
+    /// </summary>
+    public DirectoryPath? BuildpackCacheRoot { get; set; }
+
+    /// <summary>Use no network: buildpack URLs come from the buildpack cache only (<c>--offline</c>; also on when <c>BUILDPACKS_OFFLINE=1</c>).</summary>
+    public bool Offline { get; set; }
 }

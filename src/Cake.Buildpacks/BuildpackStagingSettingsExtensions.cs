@@ -106,6 +106,20 @@ public static class BuildpackStagingSettingsExtensions
     public static BuildpackStagingSettings SetApplicationName(this BuildpackStagingSettings settings, string name) =>
         Change(settings, s => s.ApplicationName = name);
 
+    /// <summary>Sets the shared cache of buildpacks fetched from URLs.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="cacheRoot">The directory, relative to the working directory or absolute.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings SetBuildpackCacheRoot(this BuildpackStagingSettings settings, DirectoryPath cacheRoot) =>
+        Change(settings, s => s.BuildpackCacheRoot = cacheRoot);
+
+    /// <summary>Uses no network: buildpack URLs come from the buildpack cache only.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="offline">Whether to stay offline.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings UseOffline(this BuildpackStagingSettings settings, bool offline = true) =>
+        Change(settings, s => s.Offline = offline);
+
     private static BuildpackStagingSettings Change(BuildpackStagingSettings settings, Action<BuildpackStagingSettings> change)
     {
         ArgumentNullException.ThrowIfNull(settings);

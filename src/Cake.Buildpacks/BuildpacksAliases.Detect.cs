@@ -1,4 +1,3 @@
-using Buildpacks.Core;
 using Buildpacks.Core.Diagnostics;
 using Buildpacks.Core.Staging;
 using Cake.Core;
@@ -74,7 +73,7 @@ public static partial class BuildpacksAliases
 
         var detection = StagingBinding.Detect(appDirectory, settings, context.Environment);
         var log = new CakeStagingLog(context.Log);
-        var report = EngineCall.Run(cancellationToken => BuildpackEngine.Default.DetectAsync(detection.AppDirectory, detection.Candidates, log, cancellationToken));
+        var report = EngineCall.Run(cancellationToken => StagingBinding.Engine(settings.BuildpackCacheRoot, settings.Offline, context.Environment).DetectAsync(detection.AppDirectory, detection.Candidates, log, cancellationToken));
         foreach (var attempt in report.Attempts.Where(a => !a.Detected))
         {
             context.Log.Write(Verbosity.Normal, LogLevel.Information, "no:  {0} ({1})", Redaction.RedactUrl(attempt.Candidate), attempt.Explain());

@@ -1,4 +1,3 @@
-using Buildpacks.Core;
 using Buildpacks.Core.Staging;
 using Cake.Core;
 using Cake.Core.Annotations;
@@ -43,6 +42,6 @@ public static partial class BuildpacksAliases
 
         var request = StagingBinding.Stage(appDirectory, settings, context.Environment);
         var log = new CakeStagingLog(context.Log);
-        return EngineCall.Run(cancellationToken => BuildpackEngine.Default.StageAsync(request, log, cancellationToken));
+        return EngineCall.Run(cancellationToken => StagingBinding.Engine(settings.BuildpackCacheRoot, settings.Offline, context.Environment).StageAsync(request, log, cancellationToken));
     }
 }

@@ -1,3 +1,4 @@
+using Buildpacks.Core;
 using Buildpacks.Core.Requests;
 using Buildpacks.Core.Staging;
 using Cake.Core;
@@ -69,6 +70,13 @@ internal static class StagingBinding
 
     public static DetectionRequest Detect(DirectoryPath appDirectory, BuildpackDetectSettings settings, ICakeEnvironment environment) =>
         EngineCall.Run(() => Builder(environment).BuildDetection(appDirectory.FullPath, settings.Candidates));
+
+    /// <summary>The engine for the settings: the buildpack cache and offline mode are engine options, not request fields.</summary>
+    public static BuildpackEngine Engine(DirectoryPath? buildpackCacheRoot, bool offline, ICakeEnvironment environment) => new(new BuildpackEngineOptions
+    {
+        BuildpackCacheDirectory = buildpackCacheRoot?.MakeAbsolute(environment).FullPath,
+        Offline = offline,
+    });
 
     private static StagingRequestBuilder Builder(ICakeEnvironment environment) =>
         new(environment.WorkingDirectory.FullPath, Names);

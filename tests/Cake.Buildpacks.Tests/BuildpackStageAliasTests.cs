@@ -42,6 +42,30 @@ public sealed class BuildpackStageAliasTests : IDisposable
     }
 
     [Fact]
+    public void A_git_url_buildpack_goes_into_the_settings_cache_root_and_offline_serves_only_from_it()
+    {
+        _temp.CreateApp("app", ("index.txt", "x"));
+        var repo = GitRepo.Create(_temp.Combine("repo.git"), "from-git");
+        repo.Git("tag", "v1");
+
+        var result = _context.BuildpackStage("app", new BuildpackStageSettings()
+            .WithBuildpack(repo.FileUrl + "#v1")
+            .SetBuildpackCacheRoot("bpcache")
+            .SetDropletPath("out/app.droplet.tgz"));
+        var offline = Assert.Throws<CakeException>(() => _context.BuildpackStage("app", new BuildpackStageSettings()
+            .WithBuildpack(repo.FileUrl + "#main")
+            .SetBuildpackCacheRoot("bpcache")
+            .UseOffline()
+            .SetDropletPath("out/app2.droplet.tgz")));
+        var detected = _context.BuildpackDetect("app", new BuildpackDetectSettings().WithCandidate(repo.FileUrl + "#v1").SetBuildpackCacheRoot("bpcache").UseOffline());
+
+        Assert.Equal("from-git\n", DropletContents.TextOf(result.DropletPath, "./app/marker"));
+        Assert.Single(Directory.GetDirectories(_temp.Combine("bpcache", "entries")));
+        Assert.Equal(ErrorCodes.OfflineCacheMiss, Assert.IsType<BuildpackException>(offline.InnerException).Code);
+        Assert.NotNull(detected.Winner);
+    }
+
+    [Fact]
     public void Without_a_droplet_path_the_droplet_is_named_after_the_app_in_the_working_directory()
     {
         _temp.CreateApp("myapp", ("recorder.txt", "x"));

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Buildpacks.Cli.Commands;
+using Buildpacks.Core;
 using Buildpacks.Core.Staging;
 using Buildpacks.Core.Tests.Support;
 using Buildpacks.Tasks;
@@ -63,6 +64,18 @@ public sealed partial class RequestSettingsDriftTests
         new(nameof(StagingRequest.ApplicationName), ["--app-name"], ["ApplicationName"], ["BuildpackApplicationName"], ["ApplicationName"], ["SetApplicationName"], ["BuildpackApplicationName"]),
     ];
 
+    /// <summary>
+    /// Engine options every door binds as well (<see cref="BuildpackEngineOptions"/>, not request fields): the same
+    /// door checks apply, the request and fingerprint checks do not.
+    /// </summary>
+    private static readonly Row[] EngineRows =
+    [
+        new(nameof(BuildpackEngineOptions.BuildpackCacheDirectory), ["--buildpack-cache"], ["BuildpackCacheRoot"], ["BuildpackCacheRoot"], ["BuildpackCacheRoot"], ["SetBuildpackCacheRoot"], ["BuildpackCacheRoot"]),
+        new(nameof(BuildpackEngineOptions.Offline), ["--offline"], ["Offline"], ["BuildpackOffline"], ["Offline"], ["UseOffline"], ["BuildpackOffline"]),
+    ];
+
+    private static Row[] DoorRows => [.. Rows, .. EngineRows];
+
     /// <summary>Request properties that legitimately leave the fingerprint alone, and why.</summary>
     private static readonly Dictionary<string, string> NotFingerprinted = new(StringComparer.Ordinal)
     {
@@ -106,13 +119,13 @@ public sealed partial class RequestSettingsDriftTests
             .ToDictionary(g => g.Key, g => string.Concat(g.Select(e => e.Value)), StringComparer.Ordinal);
 
         Assert.Empty(Missing(row => row.TaskParameters, parameters.Contains));
-        Assert.Empty(parameters.Except(Rows.SelectMany(r => r.TaskParameters)).Except(TaskOwnParameters).Select(p => $"task parameter {p} belongs to no row"));
+        Assert.Empty(parameters.Except(DoorRows.SelectMany(r => r.TaskParameters)).Except(TaskOwnParameters).Select(p => $"task parameter {p} belongs to no row"));
         foreach (var element in TaskElements)
         {
             var task = targets.Descendants(element).Single();
             string Passed(Row row) => string.Concat(row.TaskParameters.Select(p => Expand((string?)task.Attribute(p) ?? "", privateProperties)));
             Assert.Empty(Missing(row => row.TaskParameters, p => task.Attribute(p) is not null).Select(m => $"{element}: {m}"));
-            Assert.Empty(Rows.SelectMany(row => row.MSBuild
+            Assert.Empty(DoorRows.SelectMany(row => row.MSBuild
                 .Where(name => !Passed(row).Contains($"$({name})", StringComparison.Ordinal) && !Passed(row).Contains($"@({name})", StringComparison.Ordinal))
                 .Select(name => $"{element}: {row.Property}: the targets pass no $({name}) or @({name}) to {string.Join('/', row.TaskParameters)}")));
         }
@@ -128,7 +141,7 @@ public sealed partial class RequestSettingsDriftTests
     {
         Assert.Empty(Missing(row => row.Cake, name => typeof(BuildpackStageSettings).GetProperty(name) is not null));
         Assert.Empty(Missing(row => row.CakeMethods, name => HasSetter(typeof(BuildpackStageSettingsExtensions), typeof(BuildpackStageSettings), name)));
-        Assert.Empty(typeof(BuildpackStageSettings).GetProperties().Select(p => p.Name).Except(Rows.SelectMany(r => r.Cake)).Select(p => $"BuildpackStageSettings.{p} belongs to no row"));
+        Assert.Empty(typeof(BuildpackStageSettings).GetProperties().Select(p => p.Name).Except(DoorRows.SelectMany(r => r.Cake)).Select(p => $"BuildpackStageSettings.{p} belongs to no row"));
     }
 
     [Fact]
@@ -136,8 +149,8 @@ public sealed partial class RequestSettingsDriftTests
     {
         Assert.Empty(Missing(row => row.Cake, name => typeof(BuildpackStagingSettings).GetProperty(name) is not null));
         Assert.Empty(Missing(row => row.CakeMethods, name => HasSetter(typeof(BuildpackStagingSettingsExtensions), typeof(BuildpackStagingSettings), name)));
-        Assert.Empty(typeof(BuildpackStagingSettings).GetProperties().Select(p => p.Name).Except(Rows.SelectMany(r => r.Cake)).Select(p => $"BuildpackStagingSettings.{p} belongs to no row"));
-        foreach (var row in Rows.Where(r => r.Cake.Length > 0))
+        Assert.Empty(typeof(BuildpackStagingSettings).GetProperties().Select(p => p.Name).Except(DoorRows.SelectMany(r => r.Cake)).Select(p => $"BuildpackStagingSettings.{p} belongs to no row"));
+        foreach (var row in DoorRows.Where(r => r.Cake.Length > 0))
         {
             var staging = new BuildpackStagingSettings();
             foreach (var name in row.Cake)
@@ -202,7 +215,7 @@ public sealed partial class RequestSettingsDriftTests
     }
 
     private static IEnumerable<string> Missing(Func<Row, string[]> column, Func<string, bool> exists) =>
-        Rows.SelectMany(row => column(row).Where(name => !exists(name)).Select(name => $"{row.Property}: {name} is missing"));
+        DoorRows.SelectMany(row => column(row).Where(name => !exists(name)).Select(name => $"{row.Property}: {name} is missing"));
 
     // A task attribute often passes a private property the targets compute from the user's (e.g. a full path).
     private static string Expand(string value, Dictionary<string, string> privateProperties) =>
@@ -239,6 +252,7 @@ public sealed partial class RequestSettingsDriftTests
         property.SetValue(settings, type switch
         {
             _ when type == typeof(string) => "drift",
+            _ when type == typeof(bool) => true,
             _ when type == typeof(FilePath) => new FilePath("/drift/file"),
             _ when type == typeof(DirectoryPath) => new DirectoryPath("/drift/directory"),
             _ when type == typeof(TimeSpan) => TimeSpan.FromMinutes(1),

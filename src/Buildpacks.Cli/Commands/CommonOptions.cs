@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Buildpacks.Core;
 using Buildpacks.Core.Ci;
 using Buildpacks.Core.Diagnostics;
 
@@ -37,4 +38,21 @@ internal static class CommonOptions
         Description = description,
         AllowMultipleArgumentsPerToken = false,
     };
+
+    public static Option<string> BuildpackCache() => new("--buildpack-cache")
+    {
+        Description = "Where buildpacks fetched from git and archive URLs are kept, shared by stagings. Default: BUILDPACKS_CACHE, else $XDG_CACHE_HOME/buildpacks, else ~/.cache/buildpacks.",
+    };
+
+    public static Option<bool> Offline() => new("--offline")
+    {
+        Description = "Use no network: buildpack URLs are served from the buildpack cache only (also on when BUILDPACKS_OFFLINE=1).",
+    };
+
+    /// <summary>The engine for one command: the buildpack cache and offline mode are engine options, not request fields.</summary>
+    public static BuildpackEngine Engine(CliEnvironment cli, string? buildpackCache, bool offline) => new(new BuildpackEngineOptions
+    {
+        BuildpackCacheDirectory = buildpackCache is { Length: > 0 } ? Path.GetFullPath(buildpackCache) : Core.Sources.BuildpackCache.DefaultRoot(cli.Variables),
+        Offline = offline || Core.Sources.BuildpackCache.OfflineByEnvironment(cli.Variables),
+    });
 }

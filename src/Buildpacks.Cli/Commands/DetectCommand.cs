@@ -1,4 +1,3 @@
-using Buildpacks.Core;
 using System.CommandLine;
 using Buildpacks.Core.Diagnostics;
 using Buildpacks.Core.Requests;
@@ -14,6 +13,8 @@ internal static class DetectCommand
     {
         var appDirectory = new Argument<string>("APP_DIR") { Description = "The app directory to detect (it is not modified)." };
         var candidates = CommonOptions.Candidates("A candidate buildpack, in order. Repeatable.");
+        var buildpackCache = CommonOptions.BuildpackCache();
+        var offline = CommonOptions.Offline();
         var command = new Command("detect", """
             Run bin/detect of each candidate in order and say which one applies, and why the others do not.
             Exits 0 when one applies, 222 when none does.
@@ -22,7 +23,7 @@ internal static class DetectCommand
               buildpacks detect ./publish --candidate ./buildpacks/node --candidate ./buildpacks/dotnet
             """)
         {
-            appDirectory, candidates,
+            appDirectory, candidates, buildpackCache, offline,
         };
 
         command.SetAction((parse, cancellationToken) =>
@@ -31,7 +32,7 @@ internal static class DetectCommand
             return CommandRunner.RunAsync(cli, reporter, async () =>
             {
                 var detection = new StagingRequestBuilder(Directory.GetCurrentDirectory(), Names).BuildDetection(parse.GetValue(appDirectory), parse.GetValue(candidates) ?? []);
-                var report = await BuildpackEngine.Default.DetectAsync(detection.AppDirectory, detection.Candidates, reporter, cancellationToken).ConfigureAwait(false);
+                var report = await CommonOptions.Engine(cli, parse.GetValue(buildpackCache), parse.GetValue(offline)).DetectAsync(detection.AppDirectory, detection.Candidates, reporter, cancellationToken).ConfigureAwait(false);
                 foreach (var attempt in report.Attempts.Where(a => !a.Detected))
                 {
                     cli.Output.WriteLine($"no:  {Redaction.RedactUrl(attempt.Candidate)} ({attempt.Explain()})");

@@ -1,4 +1,3 @@
-using Buildpacks.Core;
 using System.CommandLine;
 using Buildpacks.Core.Requests;
 using Buildpacks.Core.Staging;
@@ -37,6 +36,8 @@ internal static class StageCommand
         var timeout = new Option<string>("--timeout") { Description = "How long staging may take: 90s, 15m, 1h, 00:15:00 or seconds. Default: 15m." };
         var result = new Option<string>("--result") { Description = "Also write Cloud Foundry's result.json to this file." };
         var timestamp = new Option<string>("--timestamp") { Description = "The time of every droplet entry: Unix seconds or ISO 8601. Default: SOURCE_DATE_EPOCH, else 1980-01-01." };
+        var buildpackCache = CommonOptions.BuildpackCache();
+        var offline = CommonOptions.Offline();
         var applicationName = new Option<string>("--app-name") { Description = "The application name in VCAP_APPLICATION. Default: APP_DIR's name." };
 
         var command = new Command("stage", """
@@ -45,10 +46,11 @@ internal static class StageCommand
             Example:
               buildpacks stage ./bin/Release/net10.0/publish --buildpack ./buildpacks/dotnet --output app.droplet.tgz
               buildpacks stage ./app -c ./buildpacks/node -c ./buildpacks/dotnet --cache-dir .cache/app --env ASPNETCORE_ENVIRONMENT=Staging
+              buildpacks stage ./app -b https://github.com/cloudfoundry/staticfile-buildpack#v1.6.0 --offline
             """)
         {
             appDirectory, buildpacks, candidates, output, cacheDirectory, environment, envFiles, stack, layout, procfileMode, processTypes,
-            timeout, result, timestamp, applicationName,
+            timeout, result, timestamp, applicationName, buildpackCache, offline,
         };
 
         command.SetAction((parse, cancellationToken) =>
@@ -83,7 +85,7 @@ internal static class StageCommand
                 }
 
                 var request = new StagingRequestBuilder(Directory.GetCurrentDirectory(), Names).Build(inputs);
-                var staged = await BuildpackEngine.Default.StageAsync(request, reporter, cancellationToken).ConfigureAwait(false);
+                var staged = await CommonOptions.Engine(cli, parse.GetValue(buildpackCache), parse.GetValue(offline)).StageAsync(request, reporter, cancellationToken).ConfigureAwait(false);
                 cli.Output.WriteLine($"Droplet: {staged.DropletPath}");
                 cli.Output.WriteLine($"  sha256:    {staged.Sha256}");
                 cli.Output.WriteLine($"  size:      {staged.Size} bytes");

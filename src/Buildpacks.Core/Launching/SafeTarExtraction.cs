@@ -1,5 +1,4 @@
 using System.Formats.Tar;
-using System.IO.Compression;
 using System.Runtime.Versioning;
 using Buildpacks.Core.Diagnostics;
 using Buildpacks.Core.Files;
@@ -14,7 +13,7 @@ namespace Buildpacks.Core.Launching;
 /// before each is written, so a bomb stops at the limit, not when the disk is full.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
-internal sealed class SafeTarExtraction(string droplet, string root, ExtractionLimits limits)
+internal sealed partial class SafeTarExtraction(string droplet, string root, ExtractionLimits limits)
 {
     // setuid/setgid bits from an archive must not become privileged programs on this machine.
     private const UnixFileMode Dropped = UnixFileMode.SetUser | UnixFileMode.SetGroup;
@@ -31,8 +30,8 @@ internal sealed class SafeTarExtraction(string droplet, string root, ExtractionL
     public void Run(CancellationToken cancellationToken)
     {
         using (var stream = File.OpenRead(droplet))
-        using (var gzip = new GZipStream(stream, CompressionMode.Decompress))
-        using (var tar = new TarReader(gzip))
+        using (var input = Decompressed(stream))
+        using (var tar = new TarReader(input))
         {
             while (tar.GetNextEntry() is { } entry)
             {
@@ -266,7 +265,7 @@ internal sealed class SafeTarExtraction(string droplet, string root, ExtractionL
         "this large: check where it came from. If it is genuine, raise the limit (buildpacks run --max-extract-size / --max-extract-entries).",
         droplet);
 
-    private BuildpackException Unsafe(string reason) => new(
+    private BuildpackException Unsafe(string reason) => _unsafeEntry?.Invoke(_entry, reason) ?? new(
         ErrorCodes.UnsafeDropletEntry,
         $"The droplet '{droplet}' holds the unsafe entry '{_entry}': {reason}. Nothing was extracted or run. " +
         "Droplets written by 'buildpacks stage' never hold such entries: restage the app, or check where this droplet came from.",

@@ -67,8 +67,11 @@ public sealed record BuildpackReference
 
             if (uri.IsFile)
             {
-                // file:// names a local directory; a #ref has no meaning for a plain directory.
-                return new BuildpackReference(reference, BuildpackReferenceKind.LocalDirectory, Path.GetFullPath(uri.LocalPath), null);
+                // file:// names a local directory, unless it names a git repository: a #ref, or a path ending in .git.
+                var (fileUrl, fileRef) = SplitRef(text);
+                return fileRef is not null || uri.AbsolutePath.TrimEnd('/').EndsWith(".git", StringComparison.OrdinalIgnoreCase)
+                    ? new BuildpackReference(reference, BuildpackReferenceKind.Git, fileUrl, fileRef)
+                    : new BuildpackReference(reference, BuildpackReferenceKind.LocalDirectory, Path.GetFullPath(uri.LocalPath), null);
             }
 
             if (!RemoteSchemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase))

@@ -26,6 +26,5 @@ public sealed class BuildpackResolver
         _sources.FirstOrDefault(source => source.CanResolve(reference))
         ?? throw new BuildpackException(
             ErrorCodes.BuildpackSourceUnsupported,
-            $"The buildpack '{reference.Display}' is a {(reference.Kind == BuildpackReferenceKind.Archive ? "archive URL" : "git URL")}, and this version can only use local directories. " +
-            "Clone or download the buildpack and give its directory.");
+            $"No buildpack source of this engine understands '{reference.Display}'. Give a local directory, a git URL or an archive URL (.tgz, .tar.gz, .tar, .zip).");
 }

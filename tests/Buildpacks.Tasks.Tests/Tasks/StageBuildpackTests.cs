@@ -237,6 +237,25 @@ public sealed class StageBuildpackTests : IDisposable
         Assert.All(pids, pid => Assert.False(ProcessState.IsRunning(pid), $"process {pid} still runs"));
     }
 
+    [Fact]
+    public void A_git_url_buildpack_is_fetched_into_the_BuildpackCacheRoot_and_BuildpackOffline_serves_only_from_it()
+    {
+        var repo = GitRepo.Create(_temp.Combine("repo.git"), "from-git");
+        repo.Git("tag", "v1");
+        var cacheRoot = _temp.Combine("bpcache");
+        var task = NewTask(App(), repo.FileUrl + "#v1");
+        task.BuildpackCacheRoot = cacheRoot;
+
+        Assert.True(task.Execute(), string.Join("\n", _engine.Errors.Select(e => e.Message)));
+        Assert.Single(Directory.GetDirectories(Path.Combine(cacheRoot, "entries")));
+
+        var offline = NewTask(App(), repo.FileUrl + "#main");
+        offline.BuildpackCacheRoot = cacheRoot;
+        offline.Offline = true;
+        Assert.False(offline.Execute());
+        Assert.Contains(_engine.Errors, e => e.Code == "BPK1148");
+    }
+
     private StageBuildpack NewTask(string app, params string[] buildpacks) => new()
     {
         BuildEngine = _engine,
