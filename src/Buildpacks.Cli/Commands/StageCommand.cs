@@ -1,5 +1,6 @@
 using Buildpacks.Core;
 using System.CommandLine;
+using Buildpacks.Core.Ci;
 using Buildpacks.Core.Diagnostics;
 using Buildpacks.Core.Staging;
 
@@ -21,6 +22,7 @@ internal static class StageCommand
         var layout = new Option<string>("--layout") { Description = "Droplet layout: cf (Cloud Foundry droplet) or heroku (slug).", DefaultValueFactory = _ => "cf" }.AcceptOnlyFromAmong("cf", "heroku");
         var timeout = new Option<string>("--timeout") { Description = "How long staging may take: 90s, 15m, 1h, 00:15:00 or seconds.", DefaultValueFactory = _ => "15m" };
         var result = new Option<string>("--result") { Description = "Also write Cloud Foundry's result.json to this file." };
+        var secretEnv = new Option<string[]>("--secret-env") { Description = "NAME of an --env/--env-file variable whose value CI logs must mask. Repeatable; names ending in _TOKEN, _PASSWORD, _SECRET or _KEY are masked without it." };
         var procfileReplaces = new Option<bool>("--procfile-replaces-defaults") { Description = "herokuish rule: when the app has a Procfile, drop the buildpack's default process types instead of merging per type." };
 
         var command = new Command("stage", """
@@ -32,6 +34,7 @@ internal static class StageCommand
             """)
         {
             appDirectory, buildpacks, candidates, output, cacheDirectory, environment, envFile, stack, layout, timeout, result, procfileReplaces,
+            secretEnv,
         };
 
         command.SetAction((parse, cancellationToken) =>
@@ -82,19 +85,7 @@ internal static class StageCommand
                     ProcfileMode = parse.GetValue(procfileReplaces) ? ProcfileMode.ReplaceDefaults : ProcfileMode.Merge,
                 };
 
-                var staged = await BuildpackEngine.Default.StageAsync(request, reporter, cancellationToken).ConfigureAwait(false);
-                cli.Output.WriteLine($"Droplet: {staged.DropletPath}");
-                cli.Output.WriteLine($"  sha256:    {staged.Sha256}");
-                cli.Output.WriteLine($"  size:      {staged.Size} bytes");
-                cli.Output.WriteLine($"  layout:    {(staged.Layout == DropletLayout.Heroku ? "heroku" : "cf")}");
-                cli.Output.WriteLine($"  buildpack: {staged.DetectedBuildpack}");
-                foreach (var (type, commandLine) in staged.ProcessTypes)
-                {
-                    cli.Output.WriteLine($"  process {type}: {commandLine}");
-                }
-
-                reporter.SetOutput("droplet", staged.DropletPath);
-                reporter.SetOutput("sha256", staged.Sha256);
+                await CiStaging.StageAsync(BuildpackEngine.Default, request, reporter, parse.GetValue(secretEnv), cancellationToken).ConfigureAwait(false);
                 return 0;
             });
         });
