@@ -47,43 +47,9 @@ public sealed class AzureAgentModel
         return model;
     }
 
-    private static RunnerCommand? ParseLoggingCommand(string line)
-    {
-        var start = RunnerLines.Find(line, "##vso[", out var length);
-        if (start < 0)
-        {
-            return null;
-        }
-
-        var close = line.IndexOf(']', start + length);
-        if (close < 0)
-        {
-            return null;
-        }
-
-        var info = line[(start + length)..close];
-        var space = info.IndexOf(' ', StringComparison.Ordinal);
-        var name = space < 0 ? info : info[..space];
-        if (name.Split('.', StringSplitOptions.RemoveEmptyEntries).Length != 2)
-        {
-            return null;
-        }
-
-        var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (space > 0)
-        {
-            foreach (var pair in info[(space + 1)..].Split(';', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var parts = pair.Split('=', 2, StringSplitOptions.RemoveEmptyEntries);
-                if (parts.Length == 2)
-                {
-                    properties[parts[0]] = Unescape(parts[1]);
-                }
-            }
-        }
-
-        return new RunnerCommand(name, properties, Unescape(line[(close + 1)..]));
-    }
+    // Area and event: a name with exactly one dot between two parts.
+    private static RunnerCommand? ParseLoggingCommand(string line) =>
+        RunnerLines.Bracketed(line, "##vso[", name => name.Split('.', StringSplitOptions.RemoveEmptyEntries).Length == 2, Unescape);
 
     // The agent's order: the others first, %AZP25 last, so %AZP253B stays %3B.
     private static string Unescape(string value) =>

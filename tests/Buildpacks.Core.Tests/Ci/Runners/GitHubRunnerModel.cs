@@ -76,59 +76,12 @@ public sealed class GitHubRunnerModel
             return null;
         }
 
-        var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (space > 0)
-        {
-            foreach (var pair in info[(space + 1)..].Trim().Split(',', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var parts = pair.Split('=', 2, StringSplitOptions.RemoveEmptyEntries);
-                if (parts.Length == 2)
-                {
-                    properties[parts[0]] = UnescapeProperty(parts[1]);
-                }
-            }
-        }
-
+        var properties = RunnerLines.Properties(space > 0 ? info[(space + 1)..].Trim() : "", ',', UnescapeProperty);
         return new RunnerCommand(name, properties, UnescapeData(message[(end + 2)..]));
     }
 
-    private static RunnerCommand? ParseV1(string line, HashSet<string> registered)
-    {
-        var start = RunnerLines.Find(line, "##[", out var length);
-        if (start < 0)
-        {
-            return null;
-        }
-
-        var close = line.IndexOf(']', start + length);
-        if (close < 0)
-        {
-            return null;
-        }
-
-        var info = line[(start + length)..close];
-        var space = info.IndexOf(' ', StringComparison.Ordinal);
-        var name = space < 0 ? info : info[..space];
-        if (!registered.Contains(name))
-        {
-            return null;
-        }
-
-        var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (space > 0)
-        {
-            foreach (var pair in info[(space + 1)..].Split(';', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var parts = pair.Split('=', 2, StringSplitOptions.RemoveEmptyEntries);
-                if (parts.Length == 2)
-                {
-                    properties[parts[0]] = parts[1];
-                }
-            }
-        }
-
-        return new RunnerCommand(name, properties, line[(close + 1)..]);
-    }
+    private static RunnerCommand? ParseV1(string line, HashSet<string> registered) =>
+        RunnerLines.Bracketed(line, "##[", registered.Contains, value => value);
 
     private static string UnescapeData(string value) =>
         value.Replace("%0D", "\r", StringComparison.Ordinal).Replace("%0A", "\n", StringComparison.Ordinal).Replace("%25", "%", StringComparison.Ordinal);
