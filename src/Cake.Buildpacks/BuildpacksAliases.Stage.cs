@@ -9,7 +9,9 @@ public static partial class BuildpacksAliases
 {
     /// <summary>
     /// Stages an app directory (for .NET, the publish folder) into a droplet with v2 buildpacks.
-    /// Buildpack output goes to the log line by line as it runs.
+    /// Buildpack output goes to the log line by line as it runs. On GitHub Actions and Azure Pipelines the staging
+    /// speaks the runner's language instead, as the <c>buildpacks</c> command does: a group per phase, secrets masked,
+    /// buildpack output unable to issue commands, errors annotated, outputs <c>droplet</c> and <c>sha256</c> and a job summary.
     /// </summary>
     /// <param name="context">The Cake context.</param>
     /// <param name="appDirectory">The app directory to stage. It is copied; the original is never modified.</param>
@@ -41,7 +43,6 @@ public static partial class BuildpacksAliases
         ArgumentNullException.ThrowIfNull(settings);
 
         var request = StagingBinding.Stage(appDirectory, settings, context.Environment);
-        var log = new CakeStagingLog(context.Log);
-        return EngineCall.Run(cancellationToken => StagingBinding.Engine(settings.BuildpackCacheRoot, settings.Offline, context.Environment).StageAsync(request, log, cancellationToken));
+        return CakeCiStaging.Stage(context, StagingBinding.Engine(settings.BuildpackCacheRoot, settings.Offline, context.Environment), request, Console.Out);
     }
 }

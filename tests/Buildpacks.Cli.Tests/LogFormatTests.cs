@@ -30,6 +30,24 @@ public sealed class LogFormatTests : IDisposable
         Assert.StartsWith(header, output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true, null, true)]
+    [InlineData(true, "1", false)]
+    [InlineData(false, null, false)]
+    public async Task Plain_output_is_coloured_only_on_a_terminal_without_NO_COLOR(bool terminal, string? noColor, bool coloured)
+    {
+        var app = _temp.CreateApp("app", ("recorder.txt", "x"));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var cli = new CliEnvironment(output, error, name => name == "NO_COLOR" ? noColor : null, terminal, terminal);
+
+        var exitCode = await CliApp.RunAsync(["detect", app, "-c", Repository.FixtureBuildpack("recorder")], cli);
+
+        Assert.True(exitCode == 0, output.ToString() + error);
+        Assert.Equal(coloured, output.ToString().Contains("\e[1m-----> detect (recorder)\e[0m", StringComparison.Ordinal));
+        Assert.Equal(coloured, output.ToString().Contains('\e', StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task An_unknown_format_fails_with_the_engine_code()
     {

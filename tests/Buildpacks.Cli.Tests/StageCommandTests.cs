@@ -166,7 +166,7 @@ public sealed class StageCommandTests : IDisposable
 
         Assert.Contains("::group::compile (recorder)\n", ok.Output, StringComparison.Ordinal);
         Assert.Contains("::endgroup::\n", ok.Output, StringComparison.Ordinal);
-        Assert.Equal($"droplet={droplet}\nsha256={DropletInspector.Sha256Of(droplet)}\n", File.ReadAllText(outputs));
+        Assert.Equal([("droplet", droplet), ("sha256", DropletInspector.Sha256Of(droplet))], Buildpacks.Core.Tests.Ci.Runners.GitHubOutputFile.Read(File.ReadAllText(outputs)));
         Assert.Equal(223, failed.ExitCode);
         Assert.Contains($"::error file={Repository.FixtureBuildpack("recorder")}/bin/compile,title=BPK1021::BPK1021: bin/compile of buildpack 'recorder' failed", failed.Output, StringComparison.Ordinal);
     }

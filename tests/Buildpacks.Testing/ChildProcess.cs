@@ -12,7 +12,7 @@ public static class ChildProcess
         string program,
         IEnumerable<string> arguments,
         string workingDirectory,
-        IReadOnlyDictionary<string, string>? environment = null,
+        IReadOnlyDictionary<string, string?>? environment = null,
         Action<Process, string>? onLine = null)
     {
         var info = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory };
@@ -28,7 +28,7 @@ public static class ChildProcess
     public static ProcessResult Run(string program, string commandLine, string workingDirectory) =>
         Run(new ProcessStartInfo(program, commandLine) { WorkingDirectory = workingDirectory }, null, null);
 
-    private static ProcessResult Run(ProcessStartInfo info, IReadOnlyDictionary<string, string>? environment, Action<Process, string>? onLine)
+    private static ProcessResult Run(ProcessStartInfo info, IReadOnlyDictionary<string, string?>? environment, Action<Process, string>? onLine)
     {
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;
@@ -36,9 +36,24 @@ public static class ChildProcess
         info.UseShellExecute = false;
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+
+        // A CI runner's own variables would switch the aliases to its log language: tests set them when they mean to.
+        foreach (var variable in new[] { "GITHUB_ACTIONS", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "TF_BUILD", "AGENT_TEMPDIRECTORY" })
         {
-            info.Environment[name] = value;
+            info.Environment.Remove(variable);
+        }
+
+        // A null value removes a variable.
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(name);
+            }
+            else
+            {
+                info.Environment[name] = value;
+            }
         }
 
         var lines = new List<string>();

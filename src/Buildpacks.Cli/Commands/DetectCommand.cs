@@ -35,16 +35,16 @@ internal static class DetectCommand
                 var report = await CommonOptions.Engine(cli, parse.GetValue(buildpackCache), parse.GetValue(offline)).DetectAsync(detection.AppDirectory, detection.Candidates, reporter, cancellationToken).ConfigureAwait(false);
                 foreach (var attempt in report.Attempts.Where(a => !a.Detected))
                 {
-                    cli.Output.WriteLine($"no:  {Redaction.RedactUrl(attempt.Candidate)} ({attempt.Explain()})");
+                    reporter.Text($"no:  {Redaction.RedactUrl(attempt.Candidate)} ({attempt.Explain()})");
                 }
 
                 if (report.Winner is null)
                 {
-                    cli.Output.WriteLine("No candidate detected the app.");
+                    reporter.Text("No candidate detected the app.");
                     return CfExitCodes.NoneDetected;
                 }
 
-                cli.Output.WriteLine($"yes: {Redaction.RedactUrl(report.Winner)} ({report.WinnerName})");
+                reporter.Text($"yes: {Redaction.RedactUrl(report.Winner)} ({report.WinnerName})");
                 return 0;
             });
         });

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Buildpacks.Core.Ci;
 using Buildpacks.Core.Requests;
 using Buildpacks.Core.Staging;
 
@@ -39,6 +40,7 @@ internal static class StageCommand
         var buildpackCache = CommonOptions.BuildpackCache();
         var offline = CommonOptions.Offline();
         var applicationName = new Option<string>("--app-name") { Description = "The application name in VCAP_APPLICATION. Default: APP_DIR's name." };
+        var secretEnv = new Option<string[]>("--secret-env") { Description = "NAME of an --env/--env-file variable whose value CI logs must mask. Repeatable; names ending in _TOKEN, _PASSWORD, _SECRET or _KEY are masked without it." };
 
         var command = new Command("stage", """
             Stage an app directory into a droplet with v2 buildpacks (Heroku / Cloud Foundry contract).
@@ -51,6 +53,7 @@ internal static class StageCommand
         {
             appDirectory, buildpacks, candidates, output, cacheDirectory, environment, envFiles, stack, layout, procfileMode, processTypes,
             timeout, result, timestamp, applicationName, buildpackCache, offline,
+            secretEnv,
         };
 
         command.SetAction((parse, cancellationToken) =>
@@ -85,19 +88,8 @@ internal static class StageCommand
                 }
 
                 var request = new StagingRequestBuilder(Directory.GetCurrentDirectory(), Names).Build(inputs);
-                var staged = await CommonOptions.Engine(cli, parse.GetValue(buildpackCache), parse.GetValue(offline)).StageAsync(request, reporter, cancellationToken).ConfigureAwait(false);
-                cli.Output.WriteLine($"Droplet: {staged.DropletPath}");
-                cli.Output.WriteLine($"  sha256:    {staged.Sha256}");
-                cli.Output.WriteLine($"  size:      {staged.Size} bytes");
-                cli.Output.WriteLine($"  layout:    {StagingNames.LayoutName(staged.Layout)}");
-                cli.Output.WriteLine($"  buildpack: {staged.DetectedBuildpack}");
-                foreach (var (type, commandLine) in staged.ProcessTypes)
-                {
-                    cli.Output.WriteLine($"  process {type}: {commandLine}");
-                }
-
-                reporter.SetOutput("droplet", staged.DropletPath);
-                reporter.SetOutput("sha256", staged.Sha256);
+                var engine = CommonOptions.Engine(cli, parse.GetValue(buildpackCache), parse.GetValue(offline));
+                await CiStaging.StageAsync(engine, request, reporter, parse.GetValue(secretEnv), cancellationToken).ConfigureAwait(false);
                 return 0;
             });
         });

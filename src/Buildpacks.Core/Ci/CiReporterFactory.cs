@@ -5,12 +5,24 @@ public static class CiReporterFactory
 {
     /// <summary>
     /// A reporter writing log lines to <paramref name="output"/> and error lines to <paramref name="error"/>;
-    /// <paramref name="environment"/> gives the CI system's files (GitHub's <c>GITHUB_OUTPUT</c>).
+    /// <paramref name="environment"/> gives the CI system's files (GitHub's <c>GITHUB_OUTPUT</c> and
+    /// <c>GITHUB_STEP_SUMMARY</c>, Azure's <c>AGENT_TEMPDIRECTORY</c>) and <c>NO_COLOR</c>. Plain text is coloured
+    /// only on a stream that is a terminal (<paramref name="outputIsTerminal"/>, <paramref name="errorIsTerminal"/>).
     /// </summary>
-    public static ICiReporter Create(CiSystem system, TextWriter output, TextWriter error, Func<string, string?> environment) => system switch
-    {
-        CiSystem.GitHubActions => GitHubActionsReporter.Create(output, error, environment),
-        CiSystem.AzurePipelines => new AzurePipelinesReporter(output, error),
-        _ => new PlainReporter(output, error),
-    };
+    public static ICiReporter Create(
+        CiSystem system,
+        TextWriter output,
+        TextWriter error,
+        Func<string, string?> environment,
+        bool outputIsTerminal = false,
+        bool errorIsTerminal = false) => system switch
+        {
+            CiSystem.GitHubActions => GitHubActionsReporter.Create(output, error, environment),
+            CiSystem.AzurePipelines => AzurePipelinesReporter.Create(output, error, environment),
+            _ => new PlainReporter(
+                output,
+                error,
+                PlainReporter.UsesColour(outputIsTerminal, environment),
+                PlainReporter.UsesColour(errorIsTerminal, environment)),
+        };
 }

@@ -44,6 +44,9 @@ public static class CliProcess
         start.Environment.Remove("GITHUB_ACTIONS");
         start.Environment.Remove("TF_BUILD");
         start.Environment.Remove("GITHUB_OUTPUT");
+        start.Environment.Remove("GITHUB_STEP_SUMMARY");
+        start.Environment.Remove("AGENT_TEMPDIRECTORY");
+        start.Environment.Remove("NO_COLOR");
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
             start.Environment[name] = value;

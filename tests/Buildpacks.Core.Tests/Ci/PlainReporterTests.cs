@@ -31,6 +31,45 @@ public sealed class PlainReporterTests
     }
 
     [Fact]
+    public void On_a_terminal_headers_are_bold_warnings_yellow_errors_red_and_buildpack_lines_untouched()
+    {
+        var (output, error) = ReporterTranscript.Tell((o, e) => new PlainReporter(o, e, colourOutput: true, colourError: true));
+
+        Assert.StartsWith("\e[1m-----> supply (node)\e[0m\n       installing node\n", output, StringComparison.Ordinal);
+        Assert.Equal(
+            $"       npm notice\n\e[33m/app/Procfile: warning BPK2001: no web process\e[0m\n\e[31m{ReporterTranscript.Script}: error BPK1022: bin/supply failed\e[0m\n",
+            error);
+    }
+
+    [Theory]
+    [InlineData(true, null, null, true)]
+    [InlineData(true, "", "xterm", true)]
+    [InlineData(false, null, null, false)]
+    [InlineData(true, "1", null, false)]
+    [InlineData(true, "false", null, false)]
+    [InlineData(true, null, "dumb", false)]
+    public void Colour_needs_a_terminal_no_NO_COLOR_and_a_capable_TERM(bool isTerminal, string? noColor, string? term, bool expected)
+    {
+        var variables = new Dictionary<string, string?> { ["NO_COLOR"] = noColor, ["TERM"] = term };
+
+        Assert.Equal(expected, PlainReporter.UsesColour(isTerminal, name => variables.GetValueOrDefault(name)));
+    }
+
+    [Fact]
+    public void The_factory_colours_only_the_stream_that_is_a_terminal()
+    {
+        using var output = new StringWriter { NewLine = "\n" };
+        using var error = new StringWriter { NewLine = "\n" };
+        var reporter = CiReporterFactory.Create(CiSystem.None, output, error, _ => null, outputIsTerminal: true, errorIsTerminal: false);
+
+        reporter.Info("hello");
+        reporter.Error("BPK1007", "bad", null);
+
+        Assert.Equal("\e[1m-----> hello\e[0m\n", output.ToString());
+        Assert.Equal("error BPK1007: bad\n", error.ToString());
+    }
+
+    [Fact]
     public void A_diagnostic_without_a_file_has_no_location_prefix()
     {
         using var error = new StringWriter { NewLine = "\n" };
@@ -41,12 +80,15 @@ public sealed class PlainReporterTests
     }
 
     [Fact]
-    public void Outputs_have_nowhere_to_go_and_print_nothing()
+    public void Outputs_secrets_and_summaries_have_nowhere_to_go_and_print_nothing_but_the_result_lines()
     {
-        using var output = new StringWriter();
+        using var output = new StringWriter { NewLine = "\n" };
+        var reporter = new PlainReporter(output, output);
 
-        new PlainReporter(output, output).SetOutput("droplet", "/x.tgz");
+        reporter.SetOutput("droplet", "/x.tgz");
+        reporter.AddSecrets(["s3cret"]);
+        reporter.Staged(SampleResult.Create());
 
-        Assert.Equal("", output.ToString());
+        Assert.Equal(string.Join("", StagingSummary.Lines(SampleResult.Create()).Select(line => line + "\n")), output.ToString());
     }
 }

@@ -94,6 +94,32 @@ public sealed partial class ConsoleAppPublishTests(PackagedTasks packaged) : IDi
     }
 
     [Fact]
+    public void Buildpack_lines_in_compiler_error_form_neither_fail_the_build_nor_become_annotations()
+    {
+        const string lines = """
+            error CS1234: injected compiler error
+            foo.cs(1,1): warning XY1: injected warning [/x/App.csproj]
+            /src/a.cs(10,5): error CS1002: injected error [/x/App.csproj]
+            MSBUILD : error MSB1009: injected msbuild error
+            EXEC : error : injected exec error
+            """;
+        var script = string.Join('\n', lines.Split('\n').Select(line => $"echo '{line}'\necho '  {line}' >&2"));
+        var buildpack = _temp.CreateBuildpack("compiler-noise", ("compile", script), ("release", "echo 'default_process_types: {web: noise}'"));
+        var droplet = _temp.Combine("noise.droplet.tgz");
+
+        // -v:n shows buildpack lines; -v:diag indents them the same way, so the problem matcher's first column stays blank there too.
+        var result = _app.Publish("-v:n", "-p:Buildpack=" + buildpack, "-p:BuildpackDropletPath=" + droplet);
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains("0 Warning(s)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("0 Error(s)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("error CS1234: injected compiler error", result.Output, StringComparison.Ordinal);
+        Assert.Contains("/src/a.cs(10,5): error CS1002: injected error [/x/App.csproj]", result.Output, StringComparison.Ordinal);
+        Assert.False(ProblemMatcher().IsMatch(result.Output), result.Output);
+        Assert.True(File.Exists(droplet));
+    }
+
+    [Fact]
     public void Ctrl_C_stops_the_buildpack_s_processes_and_leaves_no_droplet()
     {
         var pidFile = _temp.Combine("pids");

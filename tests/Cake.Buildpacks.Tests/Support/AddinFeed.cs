@@ -64,14 +64,22 @@ public sealed class AddinFeed : IDisposable
     /// <summary>
     /// Runs <c>dotnet cake SCRIPT</c> from the repository root (where the tool manifest is), without colours.
     /// With <paramref name="ownProcessGroup"/> it runs under <c>setsid</c>, so a test can signal the group as a terminal would.
+    /// <paramref name="environment"/> adds variables (a null value removes one, <c>NO_COLOR</c> too).
     /// </summary>
-    public ProcessResult RunCake(string script, Action<System.Diagnostics.Process, string>? onLine = null, bool ownProcessGroup = false) =>
-        ChildProcess.Run(
-            ownProcessGroup ? "setsid" : "dotnet",
-            ownProcessGroup ? ["dotnet", "cake", script] : ["cake", script],
-            Repository.Root,
-            new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackagesFolder, ["NO_COLOR"] = "1" },
-            onLine);
+    public ProcessResult RunCake(
+        string script,
+        Action<System.Diagnostics.Process, string>? onLine = null,
+        bool ownProcessGroup = false,
+        IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var variables = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = PackagesFolder, ["NO_COLOR"] = "1" };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            variables[name] = value;
+        }
+
+        return ChildProcess.Run(ownProcessGroup ? "setsid" : "dotnet", ownProcessGroup ? ["dotnet", "cake", script] : ["cake", script], Repository.Root, variables, onLine);
+    }
 
     public void Dispose() => _temp.Dispose();
 
