@@ -18,24 +18,25 @@ internal sealed class PackScenario : IScenario
     {
         var runtime = report.Use(context.Inputs.Runtime());
         var output = context.Output("pack");
+        var hashes = new HashSet<string>(StringComparer.Ordinal);
         var ours = Path.Combine(output, "ours.tgz");
         var tar = Path.Combine(output, "tar.tgz");
-        var pigz = Path.Combine(output, "pigz.tgz");
-        var hashes = new HashSet<string>(StringComparer.Ordinal);
 
-        var variants = new List<Variant>
+        // Each variant with the file it writes, whose size the report shows.
+        var variants = new List<(Variant Variant, string Output)>
         {
-            new("ours", () => Pack(runtime.Path, ours, hashes)),
-            new("tar -czf", () => context.Processes.Time("tar", "-czf", tar, "-C", runtime.Path, ".")),
+            (new("ours", () => Pack(runtime.Path, ours, hashes)), ours),
+            (new("tar -czf", () => context.Processes.Time("tar", "-czf", tar, "-C", runtime.Path, ".")), tar),
         };
         var hasPigz = ToolInstaller.Ensure("pigz", "pigz", report, context.Progress);
         if (hasPigz)
         {
-            variants.Add(new("tar | pigz", () => context.Processes.Time("bash", "-c", "set -o pipefail; tar -cf - -C \"$1\" . | pigz >\"$2\"", "bash", runtime.Path, pigz)));
+            var pigz = Path.Combine(output, "pigz.tgz");
+            variants.Add((new("tar | pigz", () => context.Processes.Time("bash", "-c", "set -o pipefail; tar -cf - -C \"$1\" . | pigz >\"$2\"", "bash", runtime.Path, pigz)), pigz));
         }
 
-        var comparison = Alternator.Run("p1-pack", "P1 pack", runtime.Name, variants, context.Options.RoundsFor(7, 3), context.Progress);
-        var sizes = variants.Select(v => new FileInfo(v.Name switch { "ours" => ours, "tar -czf" => tar, _ => pigz }).Length).ToList();
+        var comparison = Alternator.Run("p1-pack", "P1 pack", runtime.Name, variants.ConvertAll(v => v.Variant), context.Options.RoundsFor(7, 3), context.Progress);
+        var sizes = variants.ConvertAll(v => new FileInfo(v.Output).Length);
         report.Comparisons.Add(comparison with
         {
             Variants = comparison.Variants.Select((v, i) => v with { Detail = Megabytes(sizes[i]) }).ToList(),
