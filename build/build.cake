@@ -1,5 +1,6 @@
 // The repository's own build. Run through ./build.sh or ./build.ps1:
-//   --target=Build | Test | Pack | Stage        --configuration=Release (default)
+//   --target=Build | Test | Pack | Stage | Bench        --configuration=Release (default)
+//   Bench takes --quick, --json=FILE, --only=LIST, --rounds=N, --work=DIR, --keep (see bench/Buildpacks.Bench)
 using System.Xml.Linq;
 
 var target = Argument("target", "Build");
@@ -106,6 +107,42 @@ Task("Stage")
     if (exit != 0)
     {
         throw new CakeException(exit, $"build/stage.cake failed with exit code {exit}; its output above says why.");
+    }
+});
+
+Task("Bench")
+    .Description("Times staging and packing against tar, pigz, a by-hand pipeline and plain dotnet publish (bench/Buildpacks.Bench); prints a Markdown table.")
+    .Does(() =>
+{
+    // Not dependent on Build: `dotnet run` builds the harness, and the harness publishes the CLI it times.
+    var arguments = new ProcessArgumentBuilder()
+        .Append("run").Append("-c").Append(configuration)
+        .Append("--project").AppendQuoted(root.Combine("bench/Buildpacks.Bench").FullPath)
+        .Append("--");
+    if (HasArgument("quick"))
+    {
+        arguments.Append("--quick");
+    }
+
+    if (HasArgument("keep"))
+    {
+        arguments.Append("--keep");
+    }
+
+    foreach (var option in new[] { "json", "only", "rounds", "work" })
+    {
+        if (HasArgument(option))
+        {
+            // Paths are relative to the repository root, where build.sh runs.
+            var value = Argument<string>(option);
+            arguments.Append("--" + option).AppendQuoted(option is "json" or "work" ? root.CombineWithFilePath(value).FullPath : value);
+        }
+    }
+
+    var exit = StartProcess("dotnet", new ProcessSettings { Arguments = arguments, WorkingDirectory = root });
+    if (exit != 0)
+    {
+        throw new CakeException(exit, $"The benchmark harness failed with exit code {exit}; its output above says which scenario and why.");
     }
 });
 

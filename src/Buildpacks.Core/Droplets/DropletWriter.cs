@@ -63,7 +63,7 @@ public static class DropletWriter
             using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             using (var hashing = new HashingStream(file))
             {
-                using (var gzip = new GZipStream(hashing, CompressionLevel.Optimal, leaveOpen: true))
+                using (var gzip = new ParallelGzipStream(hashing, CompressionLevel.Optimal, leaveOpen: true))
                 using (var tar = new TarWriter(gzip, TarEntryFormat.Gnu, leaveOpen: true))
                 {
                     var packer = new Packer(tar, timestamp, exclude, cancellationToken);
