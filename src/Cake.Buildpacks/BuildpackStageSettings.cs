@@ -31,6 +31,13 @@ public sealed class BuildpackStageSettings
     /// <summary>Files of <c>NAME=VALUE</c> lines (blank lines and <c>#</c> comments skipped), read in order; a later file wins.</summary>
     public IList<FilePath> EnvironmentFiles { get; } = [];
 
+    /// <summary>
+    /// Names of variables (from <see cref="EnvironmentVariables"/> or <see cref="EnvironmentFiles"/>) whose values a CI log
+    /// must mask, as <c>buildpacks stage --secret-env</c>; names ending in <c>_TOKEN</c>, <c>_PASSWORD</c>,
+    /// <c>_SECRET</c> or <c>_KEY</c> are masked without it. Used when the script runs on GitHub Actions or Azure Pipelines.
+    /// </summary>
+    public IList<string> SecretVariables { get; } = [];
+
     /// <summary>The stack name given to buildpacks as <c>STACK</c> and <c>CF_STACK</c>.</summary>
     public string Stack { get; set; } = StagingRequest.DefaultStack;
 

@@ -34,6 +34,13 @@ public static class BuildpackStageSettingsExtensions
     public static BuildpackStageSettings SetCacheDirectory(this BuildpackStageSettings settings, DirectoryPath cacheDirectory) =>
         Change(settings, s => s.CacheDirectory = cacheDirectory);
 
+    /// <summary>Marks a variable of the staging secret: its value is masked in CI logs (as <c>--secret-env NAME</c>).</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="name">The variable's name; it must be one the staging sets.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStageSettings WithSecretVariable(this BuildpackStageSettings settings, string name) =>
+        Change(settings, s => s.SecretVariables.Add(name));
+
     /// <summary>Adds (or replaces) a variable for the env dir and the buildpacks' environment.</summary>
     /// <param name="settings">The settings.</param>
     /// <param name="name">The variable name, a shell identifier.</param>

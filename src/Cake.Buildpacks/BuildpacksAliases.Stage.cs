@@ -43,6 +43,6 @@ public static partial class BuildpacksAliases
         ArgumentNullException.ThrowIfNull(settings);
 
         var request = StagingBinding.Stage(appDirectory, settings, context.Environment);
-        return CakeCiStaging.Stage(context, StagingBinding.Engine(settings.BuildpackCacheRoot, settings.Offline, context.Environment), request, Console.Out);
+        return CakeCiStaging.Stage(context, StagingBinding.Engine(settings.BuildpackCacheRoot, settings.Offline, context.Environment), request, Console.Out, settings.SecretVariables);
     }
 }

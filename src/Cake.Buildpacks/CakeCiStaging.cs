@@ -15,7 +15,7 @@ namespace Cake.Buildpacks;
 /// </summary>
 internal static class CakeCiStaging
 {
-    public static StagingResult Stage(ICakeContext context, BuildpackEngine engine, StagingRequest request, TextWriter console)
+    public static StagingResult Stage(ICakeContext context, BuildpackEngine engine, StagingRequest request, TextWriter console, IEnumerable<string>? secretVariables = null)
     {
         var reporter = Reporter(context, console);
         if (reporter is null)
@@ -28,7 +28,7 @@ internal static class CakeCiStaging
         {
             try
             {
-                return await CiStaging.StageAsync(engine, request, reporter, null, cancellationToken).ConfigureAwait(false);
+                return await CiStaging.StageAsync(engine, request, reporter, secretVariables, cancellationToken).ConfigureAwait(false);
             }
             catch (BuildpackException ex)
             {

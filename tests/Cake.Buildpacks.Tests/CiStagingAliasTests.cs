@@ -39,6 +39,21 @@ public sealed class CiStagingAliasTests : IDisposable
     }
 
     [Fact]
+    public void Variables_the_settings_mark_secret_are_masked_too_and_an_unknown_name_is_BPK1121()
+    {
+        _context.FakeEnvironment.Variables["GITHUB_ACTIONS"] = "true";
+        var settings = new BuildpackStageSettings().WithSecretVariable("PLAIN_SETTING");
+        var request = Request() with { Environment = new Dictionary<string, string> { ["PLAIN_SETTING"] = "plain-98765" } };
+        using var console = new StringWriter { NewLine = "\n" };
+
+        CakeCiStaging.Stage(_context, BuildpackEngine.Default, request, console, settings.SecretVariables);
+        var unknown = Assert.Throws<CakeException>(() => CakeCiStaging.Stage(_context, BuildpackEngine.Default, Request(), new StringWriter(), ["NOT_SET"]));
+
+        Assert.Equal(["plain-98765"], GitHubRunnerModel.Read(console.ToString()).Masks);
+        Assert.StartsWith(ErrorCodes.UnknownSecretVariable, unknown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void On_Azure_Pipelines_the_staging_registers_secrets_and_neutralises_buildpack_output()
     {
         _context.FakeEnvironment.Variables["TF_BUILD"] = "True";

@@ -7,7 +7,8 @@ public static class CiReporterFactory
     /// A reporter writing log lines to <paramref name="output"/> and error lines to <paramref name="error"/>;
     /// <paramref name="environment"/> gives the CI system's files (GitHub's <c>GITHUB_OUTPUT</c> and
     /// <c>GITHUB_STEP_SUMMARY</c>, Azure's <c>AGENT_TEMPDIRECTORY</c>) and <c>NO_COLOR</c>. Plain text is coloured
-    /// only on a stream that is a terminal (<paramref name="outputIsTerminal"/>, <paramref name="errorIsTerminal"/>).
+    /// only on a stream that is a terminal (<paramref name="outputIsTerminal"/>, <paramref name="errorIsTerminal"/>), and a
+    /// live progress line is drawn only on a terminal stdout outside CI.
     /// </summary>
     public static ICiReporter Create(
         CiSystem system,
@@ -23,6 +24,7 @@ public static class CiReporterFactory
                 output,
                 error,
                 PlainReporter.UsesColour(outputIsTerminal, environment),
-                PlainReporter.UsesColour(errorIsTerminal, environment)),
+                PlainReporter.UsesColour(errorIsTerminal, environment),
+                PlainReporter.ShowsProgress(outputIsTerminal, environment)),
         };
 }

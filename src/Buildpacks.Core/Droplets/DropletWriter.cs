@@ -51,7 +51,13 @@ public static class DropletWriter
     /// failure the temporary file is removed.
     /// </summary>
     internal static PackedDroplet WriteUncommitted(
-        string root, string temporary, string outputPath, DateTimeOffset timestamp, Func<string, bool>? exclude, CancellationToken cancellationToken)
+        string root,
+        string temporary,
+        string outputPath,
+        DateTimeOffset timestamp,
+        Func<string, bool>? exclude,
+        CancellationToken cancellationToken,
+        Action<long, int>? progress = null)
     {
         try
         {
@@ -66,7 +72,7 @@ public static class DropletWriter
                 using (var gzip = new ParallelGzipStream(hashing, CompressionLevel.Optimal, leaveOpen: true))
                 using (var tar = new TarWriter(gzip, TarEntryFormat.Gnu, leaveOpen: true))
                 {
-                    var packer = new Packer(tar, timestamp, exclude, cancellationToken);
+                    var packer = new Packer(tar, timestamp, exclude, cancellationToken, progress);
                     packer.AddDirectory(new DirectoryInfo(root), "");
                     count = packer.Count;
                     skipped = packer.Skipped;
@@ -122,8 +128,10 @@ public static class DropletWriter
         }
     }
 
-    private sealed class Packer(TarWriter tar, DateTimeOffset timestamp, Func<string, bool>? exclude, CancellationToken cancellationToken)
+    private sealed class Packer(TarWriter tar, DateTimeOffset timestamp, Func<string, bool>? exclude, CancellationToken cancellationToken, Action<long, int>? progress)
     {
+        private long _bytes;
+
         public int Count { get; private set; }
 
         public List<SkippedFile> Skipped { get; } = [];
@@ -170,6 +178,8 @@ public static class DropletWriter
             using var data = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             entry.DataStream = data;
             Add(entry);
+            _bytes += data.Length;
+            progress?.Invoke(_bytes, Count);
         }
 
         private GnuTarEntry NewEntry(TarEntryType type, string name, UnixFileMode mode) => new(type, name)

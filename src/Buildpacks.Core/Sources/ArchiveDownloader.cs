@@ -20,7 +20,7 @@ internal sealed class ArchiveDownloader(HttpClient client, ArchiveSourceOptions 
         var attempts = Math.Max(1, options.MaxAttempts);
         for (var attempt = 1; ; attempt++)
         {
-            var reason = await TryOnceAsync(uri, authorization, file, context.CancellationToken).ConfigureAwait(false);
+            var reason = await TryOnceAsync(uri, authorization, file, context.Log as IStagingProgress, context.CancellationToken).ConfigureAwait(false);
             if (reason.Sha256 is { } sha)
             {
                 return sha;
@@ -40,7 +40,7 @@ internal sealed class ArchiveDownloader(HttpClient client, ArchiveSourceOptions 
     }
 
     /// <summary>One attempt: the hash on success, the transient failure otherwise. Permanent failures throw.</summary>
-    private async Task<(string? Sha256, string Failure)> TryOnceAsync(Uri uri, AuthenticationHeaderValue? authorization, string file, CancellationToken cancellationToken)
+    private async Task<(string? Sha256, string Failure)> TryOnceAsync(Uri uri, AuthenticationHeaderValue? authorization, string file, IStagingProgress? progress, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Timeout);
@@ -55,7 +55,7 @@ internal sealed class ArchiveDownloader(HttpClient client, ArchiveSourceOptions 
             }
 
             EnsureSuccess(response);
-            return (await SaveAsync(response, file, timeout.Token).ConfigureAwait(false), "");
+            return (await SaveAsync(response, file, progress, timeout.Token).ConfigureAwait(false), "");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -71,7 +71,7 @@ internal sealed class ArchiveDownloader(HttpClient client, ArchiveSourceOptions 
         }
     }
 
-    private async Task<string> SaveAsync(HttpResponseMessage response, string file, CancellationToken cancellationToken)
+    private async Task<string> SaveAsync(HttpResponseMessage response, string file, IStagingProgress? progress, CancellationToken cancellationToken)
     {
         var expected = response.Content.Headers.ContentLength;
         if (expected > options.MaxBytes)
@@ -96,6 +96,7 @@ internal sealed class ArchiveDownloader(HttpClient client, ArchiveSourceOptions 
 
                 hash.AppendData(buffer, 0, read);
                 await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                progress?.Progress("download " + reference.Display, received, expected, 0);
             }
         }
 

@@ -17,17 +17,18 @@ internal static class DropletPacker
         var stopwatch = Stopwatch.StartNew();
         log.PhaseStarted(StagingPhase.Pack, "");
         var timestamp = request.Timestamp ?? SourceDateEpoch(request) ?? DropletWriter.DefaultTimestamp;
+        Action<long, int>? progress = log is IStagingProgress shown ? (bytes, files) => shown.Progress("pack", bytes, null, files) : null;
         PackedDroplet packed;
         if (request.Layout == DropletLayout.Heroku)
         {
             workspace.Write(() => MetadataWriter.WriteRelease(outcome, Path.Combine(workspace.BuildDirectory, ".release")));
             var ignore = SlugIgnore.Load(workspace.BuildDirectory);
-            packed = DropletWriter.WriteUncommitted(workspace.BuildDirectory, outputs.DropletTemporary, outputs.DropletPath, timestamp, ignore.IsExcluded, cancellationToken);
+            packed = DropletWriter.WriteUncommitted(workspace.BuildDirectory, outputs.DropletTemporary, outputs.DropletPath, timestamp, ignore.IsExcluded, cancellationToken, progress);
         }
         else
         {
             workspace.Write(() => MetadataWriter.WriteStagingInfo(outcome, Path.Combine(workspace.DropletRoot, "staging_info.yml")));
-            packed = DropletWriter.WriteUncommitted(workspace.DropletRoot, outputs.DropletTemporary, outputs.DropletPath, timestamp, null, cancellationToken);
+            packed = DropletWriter.WriteUncommitted(workspace.DropletRoot, outputs.DropletTemporary, outputs.DropletPath, timestamp, null, cancellationToken, progress);
         }
 
         SpecialFileWarning.ForDroplet(log, packed.SkippedSpecialFiles);

@@ -2,8 +2,8 @@ using Buildpacks.Core.Diagnostics;
 
 namespace Buildpacks.Core.Staging;
 
-/// <summary>Passes everything to the caller's log and keeps the warnings for the result.</summary>
-internal sealed class WarningRecorder(IStagingLog inner, List<BuildpackDiagnostic> warnings) : IStagingLog
+/// <summary>Passes everything to the caller's log (progress too, when it shows progress) and keeps the warnings for the result.</summary>
+internal sealed class WarningRecorder(IStagingLog inner, List<BuildpackDiagnostic> warnings) : IStagingLog, IStagingProgress
 {
     public void PhaseStarted(StagingPhase phase, string buildpack) => inner.PhaseStarted(phase, buildpack);
 
@@ -22,4 +22,7 @@ internal sealed class WarningRecorder(IStagingLog inner, List<BuildpackDiagnosti
 
         inner.Warning(diagnostic);
     }
+
+    public void Progress(string step, long bytes, long? totalBytes, int files) =>
+        (inner as IStagingProgress)?.Progress(step, bytes, totalBytes, files);
 }

@@ -91,4 +91,43 @@ public sealed class PlainReporterTests
 
         Assert.Equal(string.Join("", StagingSummary.Lines(SampleResult.Create()).Select(line => line + "\n")), output.ToString());
     }
+
+    [Fact]
+    public void On_a_terminal_progress_redraws_one_line_in_place_and_the_next_line_erases_it()
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var reporter = new PlainReporter(output, TextWriter.Null, liveProgress: true, drawInterval: TimeSpan.Zero);
+
+        reporter.Progress("pack", 3 * 1048576, null, 1200);
+        reporter.Progress("download https://example.com/bp.tgz", 524288, 1048576, 0);
+        reporter.Info("Droplet written");
+
+        Assert.Equal(
+            "\r\e[K       pack: 3.0 MiB, 1,200 files\r\e[K       download https://example.com/bp.tgz: 0.5 MiB of 1.0 MiB\r\e[K-----> Droplet written\n",
+            output.ToString());
+    }
+
+    [Fact]
+    public void Without_live_progress_nothing_is_drawn()
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var reporter = new PlainReporter(output, TextWriter.Null, drawInterval: TimeSpan.Zero);
+
+        reporter.Progress("pack", 1048576, null, 3);
+        reporter.Info("Droplet written");
+
+        Assert.Equal("-----> Droplet written\n", output.ToString());
+    }
+
+    [Theory]
+    [InlineData(true, null, null, true)]
+    [InlineData(false, null, null, false)]
+    [InlineData(true, "true", null, false)]
+    [InlineData(true, null, "dumb", false)]
+    public void Progress_is_drawn_only_on_a_terminal_outside_CI(bool isTerminal, string? ci, string? term, bool shows)
+    {
+        string? Variable(string name) => name switch { "CI" => ci, "TERM" => term, _ => null };
+
+        Assert.Equal(shows, PlainReporter.ShowsProgress(isTerminal, Variable));
+    }
 }

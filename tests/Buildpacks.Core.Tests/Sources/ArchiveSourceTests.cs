@@ -237,4 +237,20 @@ public sealed class ArchiveSourceTests : IDisposable
         Assert.All(results, result => Assert.Equal("from-tgz", Marker(result.Directory)));
         Assert.Single(results.Select(r => r.Resolved.Identity).Distinct());
     }
+
+    [Fact]
+    public async Task A_download_reports_its_bytes_of_the_announced_length_to_a_log_that_shows_progress()
+    {
+        var progress = new ProgressLog();
+        var destination = _temp.Combine("dest-progress");
+        Directory.CreateDirectory(destination);
+        var context = new SourceContext(_temp.Combine("cache"), false, new Dictionary<string, BuildpackIdentity>(), progress, CancellationToken.None);
+
+        await new ArchiveSource(Quick).ResolveAsync(BuildpackReference.Parse(_server.Url("/bp.tgz")), destination, context);
+
+        var last = Assert.Single(progress.Calls.GroupBy(call => call.Step)).Last();
+        Assert.Equal("download " + _server.Url("/bp.tgz"), last.Step);
+        Assert.Equal(_tarball.Length, last.Bytes);
+        Assert.Equal(_tarball.Length, last.Total);
+    }
 }
