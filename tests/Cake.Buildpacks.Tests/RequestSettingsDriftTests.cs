@@ -82,6 +82,12 @@ public sealed partial class RequestSettingsDriftTests
         [nameof(StagingRequest.Timeout)] = "it only bounds how long staging runs; a staging that ran out of time left no droplet, so the next build stages anyway",
     };
 
+    /// <summary>Stage settings of the Cake alias that are no staging setting, and why publishing has no counterpart.</summary>
+    private static readonly Dictionary<string, string> CakeStageOnly = new(StringComparer.Ordinal)
+    {
+        [nameof(BuildpackStageSettings.SecretVariables)] = "it masks values in a CI runner's log, as --secret-env does; MSBuild logs stay plain MSBuild logging (issue 14), so a publish has no CI log of ours to mask in",
+    };
+
     /// <summary>Task parameters that are no request setting: where the tasks keep their own files.</summary>
     private static readonly string[] TaskOwnParameters = ["ProjectFile", "InputsFile", "DropletInfoFile"];
 
@@ -141,7 +147,7 @@ public sealed partial class RequestSettingsDriftTests
     {
         Assert.Empty(Missing(row => row.Cake, name => typeof(BuildpackStageSettings).GetProperty(name) is not null));
         Assert.Empty(Missing(row => row.CakeMethods, name => HasSetter(typeof(BuildpackStageSettingsExtensions), typeof(BuildpackStageSettings), name)));
-        Assert.Empty(typeof(BuildpackStageSettings).GetProperties().Select(p => p.Name).Except(DoorRows.SelectMany(r => r.Cake)).Select(p => $"BuildpackStageSettings.{p} belongs to no row"));
+        Assert.Empty(typeof(BuildpackStageSettings).GetProperties().Select(p => p.Name).Except(DoorRows.SelectMany(r => r.Cake)).Except(CakeStageOnly.Keys).Select(p => $"BuildpackStageSettings.{p} belongs to no row"));
     }
 
     [Fact]
