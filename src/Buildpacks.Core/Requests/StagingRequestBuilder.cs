@@ -1,6 +1,7 @@
 using Buildpacks.Core.Diagnostics;
 using Buildpacks.Core.Sources;
 using Buildpacks.Core.Staging;
+using Buildpacks.Core.Staging.Planning;
 
 namespace Buildpacks.Core.Requests;
 
@@ -91,7 +92,7 @@ public sealed class StagingRequestBuilder
             throw new BuildpackException(ErrorCodes.InvalidRequest, "No droplet path was given. Say where to write the droplet (e.g. app.droplet.tgz).");
         }
 
-        if (request.Buildpacks.Count == 0 && request.Candidates.Count == 0)
+        if (request.Buildpacks.Count == 0 && request.Candidates.Count == 0 && !AppDeclaresBuildpacks(request))
         {
             throw new BuildpackException(
                 ErrorCodes.NoBuildpack,
@@ -124,6 +125,11 @@ public sealed class StagingRequestBuilder
             throw new BuildpackException(ErrorCodes.NoBuildpack, $"No candidate was given. Name at least one buildpack to detect with, with {names.Candidates}.");
         }
     }
+
+    // BUILDPACK_URL or the app's own files name the buildpacks; reading them is the planner's job, and its errors say what is wrong.
+    private static bool AppDeclaresBuildpacks(StagingRequest request) =>
+        BuildpackUrlSelection.Reference(request) is not null
+        || File.Exists(Path.Combine(request.AppDirectory, AppBuildpacksFile.FileName));
 
     private static void EnsureAppDirectory(string appDirectory, StagingSettingNames names)
     {

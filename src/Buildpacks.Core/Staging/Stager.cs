@@ -1,5 +1,6 @@
 using Buildpacks.Core.Diagnostics;
 using Buildpacks.Core.Hosts;
+using Buildpacks.Core.Release;
 using Buildpacks.Core.Requests;
 using Buildpacks.Core.Sources;
 using Buildpacks.Core.Staging.Planning;
@@ -80,8 +81,7 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
             selected = true;
             outcome.BuildpackKey = plan.Final.Key;
 
-            var supplied = await new PlanRunner(phases, workspace, recordingLog).RunAsync(plan, cache.WorkingDirectory, cancellationToken).ConfigureAwait(false);
-            var release = await phases.ReleaseAsync(plan.Final, cancellationToken).ConfigureAwait(false);
+            var (supplied, release) = await RunPlanAsync(plan, phases, workspace, cache.WorkingDirectory, recordingLog, cancellationToken).ConfigureAwait(false);
             OutcomeAssembler.Assemble(request, workspace, plan, supplied, release, outcome, recordingLog);
 
             var packed = DropletPacker.Pack(request, workspace, outputs, outcome, recordingLog, timings, cancellationToken);
@@ -108,6 +108,20 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
             outputs.WriteResultOfFailure(outcome, ex, recordingLog);
             throw;
         }
+    }
+
+    private static async Task<(List<SupplyMetadata> Supplied, ReleaseInfo Release)> RunPlanAsync(
+        StagingPlan plan, PhaseRunner phases, StagingWorkspace workspace, string cacheDirectory, IStagingLog log, CancellationToken cancellationToken)
+    {
+        if (plan.Chained)
+        {
+            var chain = new ChainRunner(phases, workspace);
+            var chained = await chain.RunAsync(plan, cacheDirectory, cancellationToken).ConfigureAwait(false);
+            return (chained, await chain.ReleaseAsync(plan, cancellationToken).ConfigureAwait(false));
+        }
+
+        var supplied = await new PlanRunner(phases, workspace, log).RunAsync(plan, cacheDirectory, cancellationToken).ConfigureAwait(false);
+        return (supplied, await phases.ReleaseAsync(plan.Final, cancellationToken).ConfigureAwait(false));
     }
 
     private async Task<IStagingHostSession> OpenSessionAsync(StagingWorkspace workspace, string cacheDirectory, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Buildpacks.Core.Sources;
+using Buildpacks.Core.Staging.Planning;
 
 namespace Buildpacks.Core.Staging;
 
@@ -41,6 +42,8 @@ public static class StagingFingerprint
         }
 
         RecordBuildpacks(writer, "buildpack", request.Buildpacks, identify);
+        RecordBuildpacks(writer, "declared", Directory.Exists(appDirectory) ? AppBuildpacksFile.Read(appDirectory) ?? [] : [], identify);
+        RecordBuildpacks(writer, "buildpack-url", BuildpackUrlSelection.Reference(request) is { } url ? [url] : [], identify);
         RecordBuildpacks(writer, "candidate", request.Candidates, identify);
         writer.Record("output", output);
         writer.Record("cache", request.CacheDirectory is null ? "" : Path.GetFullPath(request.CacheDirectory));

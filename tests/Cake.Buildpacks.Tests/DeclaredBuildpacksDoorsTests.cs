@@ -1,0 +1,91 @@
+using System.Collections;
+using Buildpacks.Cli.Commands;
+using Buildpacks.Core.Droplets;
+using Buildpacks.Tasks;
+using Cake.Buildpacks.Tests.Support;
+using Microsoft.Build.Framework;
+
+namespace Cake.Buildpacks.Tests;
+
+/// <summary>What a new user tries: an app whose .buildpacks lists two git buildpacks, staged through every door.</summary>
+public sealed class DeclaredBuildpacksDoorsTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task An_app_with_a_buildpacks_file_of_two_git_buildpacks_stages_alike_through_the_CLI_MSBuild_and_Cake()
+    {
+        var root = _temp.Combine("git");
+        Serve(root, "first.git", "echo \"first ran\" > \"$1/first\"\necho 'export FIRST_SAYS=hello' > \"$(dirname \"$0\")/../export\"");
+        Serve(root, "second.git", "echo \"second saw FIRST_SAYS=$FIRST_SAYS\" > \"$1/second\"");
+        using var server = new GitHttpServer(root);
+        var app = _temp.CreateApp("app", ("index.txt", "x"), (".buildpacks", $"# two buildpacks\r\n{server.Url("first.git")}#main\r\n{server.Url("second.git")}\r\n"));
+
+        var cli = _temp.Combine("cli.droplet.tgz");
+        using var output = new StringWriter();
+        var exit = await CliApp.RunAsync(["stage", app, "--output", cli, "--buildpack-cache", _temp.Combine("cache-cli")], new CliEnvironment(output, output, _ => null));
+
+        var msbuild = _temp.Combine("msbuild.droplet.tgz");
+        var task = new StageBuildpack
+        {
+            BuildEngine = new QuietEngine(),
+            ProjectFile = _temp.Write("project/App.csproj", "<Project />"),
+            AppDirectory = app,
+            DropletPath = msbuild,
+            DropletInfoFile = _temp.Combine("project", "obj", "droplet.json"),
+            BuildpackCacheRoot = _temp.Combine("cache-msbuild"),
+        };
+        var staged = task.Execute();
+
+        var cake = new FakeCakeContext(_temp.Path).BuildpackStage(app, new BuildpackStageSettings()
+            .SetDropletPath("cake.droplet.tgz")
+            .SetBuildpackCacheRoot("cache-cake"));
+
+        Assert.True(exit == 0, output.ToString());
+        Assert.True(staged);
+        Assert.Equal("second saw FIRST_SAYS=hello\n", DropletContents.TextOf(cli, "./app/second"));
+        Assert.Equal("first ran\n", DropletContents.TextOf(cli, "./app/first"));
+        var sha = DropletInspector.Sha256Of(cli);
+        Assert.Equal(sha, DropletInspector.Sha256Of(msbuild));
+        Assert.Equal(sha, cake.Sha256);
+    }
+
+    private void Serve(string root, string name, string compile)
+    {
+        var work = _temp.CreateBuildpack("work-" + name, ("compile", compile));
+        GitRepo.Run(work, "init", "--quiet", "--initial-branch=main");
+        GitRepo.Run(work, "add", "-A");
+        GitRepo.Run(work, "commit", "--quiet", "-m", "buildpack");
+        GitRepo.Run(_temp.Path, "clone", "--quiet", "--bare", work, Path.Combine(root, name));
+    }
+
+    /// <summary>Just enough of MSBuild to run one task: events go nowhere.</summary>
+    private sealed class QuietEngine : IBuildEngine
+    {
+        public bool ContinueOnError => false;
+
+        public int LineNumberOfTaskNode => 0;
+
+        public int ColumnNumberOfTaskNode => 0;
+
+        public string ProjectFileOfTaskNode => "";
+
+        public bool BuildProjectFile(string projectFileName, string[] targetNames, IDictionary globalProperties, IDictionary targetOutputs) => false;
+
+        public void LogCustomEvent(CustomBuildEventArgs e)
+        {
+        }
+
+        public void LogErrorEvent(BuildErrorEventArgs e) => throw new InvalidOperationException(e.Code + ": " + e.Message);
+
+        public void LogMessageEvent(BuildMessageEventArgs e)
+        {
+        }
+
+        public void LogWarningEvent(BuildWarningEventArgs e)
+        {
+        }
+    }
+}
