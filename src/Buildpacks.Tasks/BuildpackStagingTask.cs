@@ -66,6 +66,12 @@ public abstract class BuildpackStagingTask : Microsoft.Build.Utilities.Task
     /// <summary>The time of every droplet entry: Unix seconds or ISO 8601; empty: <c>SOURCE_DATE_EPOCH</c> or a fixed date.</summary>
     public string? Timestamp { get; set; }
 
+    /// <summary>The Cloud Foundry manifest to read (<c>BuildpackManifest</c>); empty: the app directory's <c>manifest.yml</c>, when there is one.</summary>
+    public string? ManifestPath { get; set; }
+
+    /// <summary>The manifest's application to stage (<c>BuildpackManifestApplication</c>); empty: its only one.</summary>
+    public string? ManifestApplication { get; set; }
+
     /// <summary>Env files (<c>BuildpackEnvironmentFile</c> items, then the property's <c>;</c> list), read in order.</summary>
     public string[] EnvironmentFiles { get; set; } = [];
 
@@ -168,6 +174,8 @@ public abstract class BuildpackStagingTask : Microsoft.Build.Utilities.Task
             ResultPath = ResultPath,
             Timestamp = Timestamp,
             ApplicationName = ApplicationName,
+            ManifestPath = ManifestPath,
+            ManifestApplication = ManifestApplication,
         };
         AddAll(inputs.Buildpacks, Buildpacks);
         AddAll(inputs.Candidates, Candidates);

@@ -54,10 +54,17 @@ public static class BuildpackMSBuildProperties
     /// <summary><c>true</c>: no network, buildpack URLs from the buildpack cache only.</summary>
     public const string Offline = "BuildpackOffline";
 
+    /// <summary>A Cloud Foundry manifest.yml to read.</summary>
+    public const string Manifest = "BuildpackManifest";
+
+    /// <summary>The manifest's application to stage.</summary>
+    public const string ManifestApplication = "BuildpackManifestApplication";
+
     /// <summary>Every property above, for clearing them all at once.</summary>
     internal static readonly string[] All =
     [
         StageWithBuildpack, Buildpack, Candidates, Stack, CacheDirectory, DropletPath, Layout, Timeout, ProcfileMode,
         ApplicationName, ResultPath, Timestamp, Environment, EnvironmentFile, ProcessTypes, BuildpackCacheRoot, Offline,
+        Manifest, ManifestApplication,
     ];
 }

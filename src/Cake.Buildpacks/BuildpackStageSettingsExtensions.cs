@@ -120,6 +120,20 @@ public static class BuildpackStageSettingsExtensions
     public static BuildpackStageSettings UseOffline(this BuildpackStageSettings settings, bool offline = true) =>
         Change(settings, s => s.Offline = offline);
 
+    /// <summary>Reads this Cloud Foundry manifest (its application's buildpacks, env, stack, command, memory, name, path).</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="manifestPath">The manifest, relative to the working directory or absolute.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStageSettings SetManifestPath(this BuildpackStageSettings settings, FilePath manifestPath) =>
+        Change(settings, s => s.ManifestPath = manifestPath);
+
+    /// <summary>Picks the manifest's application to stage, when it lists several.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="name">The application's name in the manifest.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStageSettings SetManifestApplication(this BuildpackStageSettings settings, string name) =>
+        Change(settings, s => s.ManifestApplication = name);
+
     private static BuildpackStageSettings Change(BuildpackStageSettings settings, Action<BuildpackStageSettings> change)
     {
         ArgumentNullException.ThrowIfNull(settings);

@@ -67,4 +67,10 @@ public sealed class BuildpackStagingSettings
 
     /// <summary>Use no network: buildpack URLs come from the buildpack cache only (<c>--offline</c>; also on when <c>BUILDPACKS_OFFLINE=1</c>).</summary>
     public bool Offline { get; set; }
+
+    /// <summary>The Cloud Foundry manifest to read (<c>--manifest</c>); null: the app directory's <c>manifest.yml</c>, when there is one.</summary>
+    public FilePath? ManifestPath { get; set; }
+
+    /// <summary>The manifest's application to stage (<c>--app</c>); null: its only one.</summary>
+    public string? ManifestApplication { get; set; }
 }

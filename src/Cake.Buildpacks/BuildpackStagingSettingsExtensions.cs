@@ -120,6 +120,20 @@ public static class BuildpackStagingSettingsExtensions
     public static BuildpackStagingSettings UseOffline(this BuildpackStagingSettings settings, bool offline = true) =>
         Change(settings, s => s.Offline = offline);
 
+    /// <summary>Reads this Cloud Foundry manifest (its application's buildpacks, env, stack, command, memory, name, path).</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="manifestPath">The manifest, relative to the working directory or absolute.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings SetManifestPath(this BuildpackStagingSettings settings, FilePath manifestPath) =>
+        Change(settings, s => s.ManifestPath = manifestPath);
+
+    /// <summary>Picks the manifest's application to stage, when it lists several.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="name">The application's name in the manifest.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings SetManifestApplication(this BuildpackStagingSettings settings, string name) =>
+        Change(settings, s => s.ManifestApplication = name);
+
     private static BuildpackStagingSettings Change(BuildpackStagingSettings settings, Action<BuildpackStagingSettings> change)
     {
         ArgumentNullException.ThrowIfNull(settings);

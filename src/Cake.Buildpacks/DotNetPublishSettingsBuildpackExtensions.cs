@@ -61,6 +61,8 @@ public static class DotNetPublishSettingsBuildpackExtensions
         Set(properties, BuildpackMSBuildProperties.Environment, AssignmentList.Join(staging.EnvironmentVariables));
         Set(properties, BuildpackMSBuildProperties.EnvironmentFile, List(staging.EnvironmentFiles.Select(file => file.FullPath)));
         Set(properties, BuildpackMSBuildProperties.ProcessTypes, AssignmentList.Join(staging.ProcessTypes));
+        Set(properties, BuildpackMSBuildProperties.Manifest, staging.ManifestPath?.FullPath);
+        Set(properties, BuildpackMSBuildProperties.ManifestApplication, staging.ManifestApplication);
         return settings;
     }
 

@@ -39,6 +39,8 @@ internal static class StagingBinding
             ResultPath = settings.ResultPath?.FullPath,
             Timestamp = settings.Timestamp is { } timestamp ? StagingNames.TimestampText(timestamp) : null,
             ApplicationName = settings.ApplicationName,
+            ManifestPath = settings.ManifestPath?.FullPath,
+            ManifestApplication = settings.ManifestApplication,
         };
         foreach (var buildpack in settings.Buildpacks)
         {

@@ -52,6 +52,39 @@ public sealed class DeclaredBuildpacksDoorsTests : IDisposable
         Assert.Equal(sha, cake.Sha256);
     }
 
+    [Fact]
+    public async Task A_manifest_and_its_application_are_picked_alike_through_the_CLI_MSBuild_and_Cake()
+    {
+        var buildpack = _temp.CreateBuildpack("bp", ("compile", "echo \"$GREETING\" > \"$1/greeting\""));
+        var manifest = _temp.Write("cf/manifest.yml", $"applications:\n- name: one\n  buildpacks: [{buildpack}]\n  env: {{GREETING: from-one}}\n- name: two\n  buildpacks: [{buildpack}]\n  env: {{GREETING: from-two}}\n");
+        var app = _temp.CreateApp("app", ("index.txt", "x"));
+
+        var cli = _temp.Combine("cli.droplet.tgz");
+        using var output = new StringWriter();
+        var exit = await CliApp.RunAsync(["stage", app, "--output", cli, "--manifest", manifest, "--app", "two"], new CliEnvironment(output, output, _ => null));
+        var msbuild = _temp.Combine("msbuild.droplet.tgz");
+        var staged = new StageBuildpack
+        {
+            BuildEngine = new QuietEngine(),
+            ProjectFile = _temp.Write("project/App.csproj", "<Project />"),
+            AppDirectory = app,
+            DropletPath = msbuild,
+            DropletInfoFile = _temp.Combine("project", "obj", "droplet.json"),
+            ManifestPath = manifest,
+            ManifestApplication = "two",
+        }.Execute();
+        var cake = new FakeCakeContext(_temp.Path).BuildpackStage(app, new BuildpackStageSettings()
+            .SetDropletPath("cake.droplet.tgz")
+            .SetManifestPath("cf/manifest.yml")
+            .SetManifestApplication("two"));
+
+        Assert.True(exit == 0, output.ToString());
+        Assert.True(staged);
+        Assert.Equal("from-two\n", DropletContents.TextOf(cli, "./app/greeting"));
+        Assert.Equal(DropletInspector.Sha256Of(cli), DropletInspector.Sha256Of(msbuild));
+        Assert.Equal(DropletInspector.Sha256Of(cli), cake.Sha256);
+    }
+
     private void Serve(string root, string name, string compile)
     {
         var work = _temp.CreateBuildpack("work-" + name, ("compile", compile));

@@ -62,6 +62,8 @@ public sealed partial class RequestSettingsDriftTests
         new(nameof(StagingRequest.ResultPath), ["--result"], ["ResultPath"], ["BuildpackResultPath"], ["ResultPath"], ["SetResultPath"], ["BuildpackResultPath"]),
         new(nameof(StagingRequest.Timestamp), ["--timestamp"], ["Timestamp"], ["BuildpackTimestamp"], ["Timestamp"], ["SetTimestamp"], ["BuildpackTimestamp"]),
         new(nameof(StagingRequest.ApplicationName), ["--app-name"], ["ApplicationName"], ["BuildpackApplicationName"], ["ApplicationName"], ["SetApplicationName"], ["BuildpackApplicationName"]),
+        new(nameof(StagingRequest.ManifestPath), ["--manifest"], ["ManifestPath"], ["BuildpackManifest"], ["ManifestPath"], ["SetManifestPath"], ["BuildpackManifest"]),
+        new(nameof(StagingRequest.ManifestApplication), ["--app"], ["ManifestApplication"], ["BuildpackManifestApplication"], ["ManifestApplication"], ["SetManifestApplication"], ["BuildpackManifestApplication"]),
     ];
 
     /// <summary>

@@ -39,6 +39,8 @@ internal static class StageCommand
         var buildpackCache = CommonOptions.BuildpackCache();
         var offline = CommonOptions.Offline();
         var applicationName = new Option<string>("--app-name") { Description = "The application name in VCAP_APPLICATION. Default: APP_DIR's name." };
+        var manifest = new Option<string>("--manifest") { Description = "A Cloud Foundry manifest.yml to read (buildpacks, env, stack, command, memory, name, path). Default: APP_DIR/manifest.yml, when there is one." };
+        var manifestApplication = new Option<string>("--app") { Description = "The manifest's application to stage, by name, when it lists several." };
 
         var command = new Command("stage", """
             Stage an app directory into a droplet with v2 buildpacks (Heroku / Cloud Foundry contract).
@@ -50,7 +52,7 @@ internal static class StageCommand
             """)
         {
             appDirectory, buildpacks, candidates, output, cacheDirectory, environment, envFiles, stack, layout, procfileMode, processTypes,
-            timeout, result, timestamp, applicationName, buildpackCache, offline,
+            timeout, result, timestamp, applicationName, buildpackCache, offline, manifest, manifestApplication,
         };
 
         command.SetAction((parse, cancellationToken) =>
@@ -70,6 +72,8 @@ internal static class StageCommand
                     ResultPath = parse.GetValue(result),
                     Timestamp = parse.GetValue(timestamp),
                     ApplicationName = parse.GetValue(applicationName),
+                    ManifestPath = parse.GetValue(manifest),
+                    ManifestApplication = parse.GetValue(manifestApplication),
                 };
                 Add(inputs.Buildpacks, parse.GetValue(buildpacks));
                 Add(inputs.Candidates, parse.GetValue(candidates));

@@ -7,4 +7,8 @@ public static partial class ErrorCodes
     public const string BuildpacksFileInvalid = "BPK1300";
     /// <summary>The <c>export</c> file a buildpack left for the next one could not be sourced.</summary>
     public const string ExportFailed = "BPK1301";
+    /// <summary>The Cloud Foundry manifest is not valid YAML, or one of its keys has the wrong type or value.</summary>
+    public const string ManifestInvalid = "BPK1302";
+    /// <summary>The manifest named does not exist, or the application asked for is not in it, or it has several and none was picked.</summary>
+    public const string ManifestApplicationNotFound = "BPK1303";
 }

@@ -48,6 +48,12 @@ public sealed class StagingInputs
     /// <summary>The name in <c>VCAP_APPLICATION</c>; empty: the app directory's name.</summary>
     public string? ApplicationName { get; set; }
 
+    /// <summary>The Cloud Foundry manifest to read; empty: the app directory's <c>manifest.yml</c>, when there is one.</summary>
+    public string? ManifestPath { get; set; }
+
+    /// <summary>The manifest's application to stage, by name; empty: its only one.</summary>
+    public string? ManifestApplication { get; set; }
+
     internal IReadOnlyList<RawAssignment> Variables => _variables;
 
     internal IReadOnlyList<RawAssignment> ProcessTypes => _processTypes;

@@ -1,3 +1,4 @@
+using Buildpacks.Core.Declared;
 using Buildpacks.Core.Diagnostics;
 using Buildpacks.Core.Sources;
 using Buildpacks.Core.Staging;
@@ -45,6 +46,8 @@ public sealed class StagingRequestBuilder
             ResultPath = Blank(inputs.ResultPath) ? null : FullPath(inputs.ResultPath!),
             Timestamp = ParseTimestamp(inputs.Timestamp),
             ApplicationName = Blank(inputs.ApplicationName) ? null : inputs.ApplicationName!.Trim(),
+            ManifestPath = Blank(inputs.ManifestPath) ? null : FullPath(inputs.ManifestPath!),
+            ManifestApplication = Blank(inputs.ManifestApplication) ? null : inputs.ManifestApplication!.Trim(),
         };
         Check(request, _names);
         return request;
@@ -129,6 +132,8 @@ public sealed class StagingRequestBuilder
     // BUILDPACK_URL or the app's own files name the buildpacks; reading them is the planner's job, and its errors say what is wrong.
     private static bool AppDeclaresBuildpacks(StagingRequest request) =>
         BuildpackUrlSelection.Reference(request) is not null
+        || request.ManifestPath is not null
+        || File.Exists(Path.Combine(request.AppDirectory, AppManifest.FileName))
         || File.Exists(Path.Combine(request.AppDirectory, AppBuildpacksFile.FileName));
 
     private static void EnsureAppDirectory(string appDirectory, StagingSettingNames names)

@@ -1,3 +1,4 @@
+using Buildpacks.Core.Declared;
 using Buildpacks.Core.Diagnostics;
 using Buildpacks.Core.Hosts;
 using Buildpacks.Core.Release;
@@ -57,8 +58,9 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
         }
     }
 
-    private async Task<StagingResult> StageCoreAsync(StagingRequest request, IStagingLog log, CancellationToken cancellationToken)
+    private async Task<StagingResult> StageCoreAsync(StagingRequest asked, IStagingLog log, CancellationToken cancellationToken)
     {
+        var (request, manifest) = AppManifest.Apply(asked);
         var warnings = new List<BuildpackDiagnostic>();
         var recordingLog = new WarningRecorder(log, warnings);
         var timings = new List<PhaseTiming>();
@@ -77,7 +79,7 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
             var (phases, fetcher) = Prepare(request, workspace, session, recordingLog, timings, cancellationToken);
 
             var detector = new BuildpackDetector(phases, recordingLog, workspace.BuildDirectory);
-            var plan = await StagingPlanner.PlanAsync(new SelectionContext(request, fetcher, detector, recordingLog), cancellationToken).ConfigureAwait(false);
+            var plan = await StagingPlanner.PlanAsync(new SelectionContext(request, fetcher, detector, recordingLog, manifest), cancellationToken).ConfigureAwait(false);
             selected = true;
             outcome.BuildpackKey = plan.Final.Key;
 

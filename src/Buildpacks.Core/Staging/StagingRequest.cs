@@ -56,4 +56,13 @@ public sealed record StagingRequest
 
     /// <summary>The application name given to buildpacks in <c>VCAP_APPLICATION</c>; defaults to the app directory's name.</summary>
     public string? ApplicationName { get; init; }
+
+    /// <summary>
+    /// The Cloud Foundry manifest to read (its application's buildpacks, env, stack, command, memory, name, path);
+    /// null: the app directory's <c>manifest.yml</c>, when there is one. What the request sets itself wins.
+    /// </summary>
+    public string? ManifestPath { get; init; }
+
+    /// <summary>The manifest's application to stage, by name; null: its only one.</summary>
+    public string? ManifestApplication { get; init; }
 }

@@ -3,7 +3,7 @@ using Buildpacks.Core.Tests.Support;
 
 namespace Buildpacks.Core.Tests.Declared;
 
-/// <summary>Request explicit buildpacks > BUILDPACK_URL > .buildpacks > detection, every pair.</summary>
+/// <summary>Request explicit buildpacks > BUILDPACK_URL > manifest.yml > .buildpacks > detection, every pair.</summary>
 public sealed class SelectionPrecedenceTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
@@ -12,7 +12,7 @@ public sealed class SelectionPrecedenceTests : IDisposable
 
     public static TheoryData<string, string> Pairs()
     {
-        string[] order = ["explicit", "url", "file", "detection"];
+        string[] order = ["explicit", "url", "manifest", "file", "detection"];
         var pairs = new TheoryData<string, string>();
         for (var i = 0; i < order.Length; i++)
         {
@@ -40,6 +40,7 @@ public sealed class SelectionPrecedenceTests : IDisposable
 
     [Theory]
     [InlineData("url")]
+    [InlineData("manifest")]
     [InlineData("file")]
     public async Task Each_way_alone_stages_without_detection(string way)
     {

@@ -10,6 +10,7 @@ internal static class StagingPlanner
     [
         new ExplicitSelection(),
         new BuildpackUrlSelection(),
+        new ManifestSelection(),
         new BuildpacksFileSelection(),
         new DetectionSelection(),
     ];
