@@ -60,11 +60,17 @@ public static class BuildpackMSBuildProperties
     /// <summary>The manifest's application to stage.</summary>
     public const string ManifestApplication = "BuildpackManifestApplication";
 
+    /// <summary>Shell commands run before the first buildpack, written as <see cref="Environment"/>'s entries.</summary>
+    public const string PreStagingHooks = "BuildpackPreStagingHooks";
+
+    /// <summary>Shell commands run after the last buildpack, written as <see cref="Environment"/>'s entries.</summary>
+    public const string PostStagingHooks = "BuildpackPostStagingHooks";
+
     /// <summary>Every property above, for clearing them all at once.</summary>
     internal static readonly string[] All =
     [
         StageWithBuildpack, Buildpack, Candidates, Stack, CacheDirectory, DropletPath, Layout, Timeout, ProcfileMode,
         ApplicationName, ResultPath, Timestamp, Environment, EnvironmentFile, ProcessTypes, BuildpackCacheRoot, Offline,
-        Manifest, ManifestApplication,
+        Manifest, ManifestApplication, PreStagingHooks, PostStagingHooks,
     ];
 }

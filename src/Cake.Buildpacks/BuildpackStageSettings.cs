@@ -72,4 +72,10 @@ public sealed class BuildpackStageSettings
 
     /// <summary>The manifest's application to stage (<c>--app</c>); null: its only one.</summary>
     public string? ManifestApplication { get; set; }
+
+    /// <summary>Shell commands run in the build directory before the first buildpack (<c>--pre-staging</c>), after the app's <c>stackato.yml</c> ones.</summary>
+    public IList<string> PreStagingHooks { get; } = [];
+
+    /// <summary>Shell commands run in the build directory after the last buildpack, before release and packing (<c>--post-staging</c>).</summary>
+    public IList<string> PostStagingHooks { get; } = [];
 }

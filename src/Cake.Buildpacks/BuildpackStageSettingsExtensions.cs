@@ -134,6 +134,20 @@ public static class BuildpackStageSettingsExtensions
     public static BuildpackStageSettings SetManifestApplication(this BuildpackStageSettings settings, string name) =>
         Change(settings, s => s.ManifestApplication = name);
 
+    /// <summary>Adds a shell command run in the build directory before the first buildpack.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="command">The command, run by bash with the staging environment.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStageSettings WithPreStagingHook(this BuildpackStageSettings settings, string command) =>
+        Change(settings, s => s.PreStagingHooks.Add(command));
+
+    /// <summary>Adds a shell command run in the build directory after the last buildpack, before release and packing.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="command">The command, run by bash with the staging environment.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStageSettings WithPostStagingHook(this BuildpackStageSettings settings, string command) =>
+        Change(settings, s => s.PostStagingHooks.Add(command));
+
     private static BuildpackStageSettings Change(BuildpackStageSettings settings, Action<BuildpackStageSettings> change)
     {
         ArgumentNullException.ThrowIfNull(settings);

@@ -134,6 +134,20 @@ public static class BuildpackStagingSettingsExtensions
     public static BuildpackStagingSettings SetManifestApplication(this BuildpackStagingSettings settings, string name) =>
         Change(settings, s => s.ManifestApplication = name);
 
+    /// <summary>Adds a shell command run in the build directory before the first buildpack.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="command">The command, run by bash with the staging environment.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings WithPreStagingHook(this BuildpackStagingSettings settings, string command) =>
+        Change(settings, s => s.PreStagingHooks.Add(command));
+
+    /// <summary>Adds a shell command run in the build directory after the last buildpack, before release and packing.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="command">The command, run by bash with the staging environment.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings WithPostStagingHook(this BuildpackStagingSettings settings, string command) =>
+        Change(settings, s => s.PostStagingHooks.Add(command));
+
     private static BuildpackStagingSettings Change(BuildpackStagingSettings settings, Action<BuildpackStagingSettings> change)
     {
         ArgumentNullException.ThrowIfNull(settings);

@@ -63,6 +63,8 @@ public static class DotNetPublishSettingsBuildpackExtensions
         Set(properties, BuildpackMSBuildProperties.ProcessTypes, AssignmentList.Join(staging.ProcessTypes));
         Set(properties, BuildpackMSBuildProperties.Manifest, staging.ManifestPath?.FullPath);
         Set(properties, BuildpackMSBuildProperties.ManifestApplication, staging.ManifestApplication);
+        Set(properties, BuildpackMSBuildProperties.PreStagingHooks, AssignmentList.JoinEntries(staging.PreStagingHooks));
+        Set(properties, BuildpackMSBuildProperties.PostStagingHooks, AssignmentList.JoinEntries(staging.PostStagingHooks));
         return settings;
     }
 

@@ -52,6 +52,16 @@ internal static class StagingBinding
             inputs.Candidates.Add(candidate);
         }
 
+        foreach (var hook in settings.PreStagingHooks)
+        {
+            inputs.PreStagingHooks.Add(hook);
+        }
+
+        foreach (var hook in settings.PostStagingHooks)
+        {
+            inputs.PostStagingHooks.Add(hook);
+        }
+
         foreach (var file in settings.EnvironmentFiles)
         {
             inputs.EnvironmentFiles.Add(file.FullPath);

@@ -40,6 +40,8 @@ internal static class StageCommand
         var offline = CommonOptions.Offline();
         var applicationName = new Option<string>("--app-name") { Description = "The application name in VCAP_APPLICATION. Default: APP_DIR's name." };
         var manifest = new Option<string>("--manifest") { Description = "A Cloud Foundry manifest.yml to read (buildpacks, env, stack, command, memory, name, path). Default: APP_DIR/manifest.yml, when there is one." };
+        var preStaging = new Option<string[]>("--pre-staging") { Description = "A shell command run in the build directory before the first buildpack (after stackato.yml's). Repeatable." };
+        var postStaging = new Option<string[]>("--post-staging") { Description = "A shell command run in the build directory after the last buildpack, before release and packing. Repeatable." };
         var manifestApplication = new Option<string>("--app") { Description = "The manifest's application to stage, by name, when it lists several." };
 
         var command = new Command("stage", """
@@ -52,7 +54,7 @@ internal static class StageCommand
             """)
         {
             appDirectory, buildpacks, candidates, output, cacheDirectory, environment, envFiles, stack, layout, procfileMode, processTypes,
-            timeout, result, timestamp, applicationName, buildpackCache, offline, manifest, manifestApplication,
+            timeout, result, timestamp, applicationName, buildpackCache, offline, manifest, manifestApplication, preStaging, postStaging,
         };
 
         command.SetAction((parse, cancellationToken) =>
@@ -78,6 +80,8 @@ internal static class StageCommand
                 Add(inputs.Buildpacks, parse.GetValue(buildpacks));
                 Add(inputs.Candidates, parse.GetValue(candidates));
                 Add(inputs.EnvironmentFiles, parse.GetValue(envFiles));
+                Add(inputs.PreStagingHooks, parse.GetValue(preStaging));
+                Add(inputs.PostStagingHooks, parse.GetValue(postStaging));
                 foreach (var assignment in parse.GetValue(environment) ?? [])
                 {
                     inputs.AddVariable(assignment);

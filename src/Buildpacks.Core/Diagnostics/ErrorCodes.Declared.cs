@@ -11,4 +11,8 @@ public static partial class ErrorCodes
     public const string ManifestInvalid = "BPK1302";
     /// <summary>The manifest named does not exist, or the application asked for is not in it, or it has several and none was picked.</summary>
     public const string ManifestApplicationNotFound = "BPK1303";
+    /// <summary>A pre-staging or post-staging hook exited non-zero.</summary>
+    public const string HookFailed = "BPK1304";
+    /// <summary>The app's <c>stackato.yml</c> is not valid YAML, or its <c>hooks</c> are not lists of commands.</summary>
+    public const string StackatoInvalid = "BPK1305";
 }

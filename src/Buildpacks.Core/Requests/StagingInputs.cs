@@ -54,6 +54,12 @@ public sealed class StagingInputs
     /// <summary>The manifest's application to stage, by name; empty: its only one.</summary>
     public string? ManifestApplication { get; set; }
 
+    /// <summary>Shell commands run in the build directory before the first buildpack, in order; blank entries are skipped.</summary>
+    public IList<string> PreStagingHooks { get; } = [];
+
+    /// <summary>Shell commands run in the build directory after the last buildpack, in order; blank entries are skipped.</summary>
+    public IList<string> PostStagingHooks { get; } = [];
+
     internal IReadOnlyList<RawAssignment> Variables => _variables;
 
     internal IReadOnlyList<RawAssignment> ProcessTypes => _processTypes;

@@ -48,6 +48,8 @@ public sealed class StagingRequestBuilder
             ApplicationName = Blank(inputs.ApplicationName) ? null : inputs.ApplicationName!.Trim(),
             ManifestPath = Blank(inputs.ManifestPath) ? null : FullPath(inputs.ManifestPath!),
             ManifestApplication = Blank(inputs.ManifestApplication) ? null : inputs.ManifestApplication!.Trim(),
+            PreStagingHooks = [.. inputs.PreStagingHooks.Where(hook => !Blank(hook))],
+            PostStagingHooks = [.. inputs.PostStagingHooks.Where(hook => !Blank(hook))],
         };
         Check(request, _names);
         return request;

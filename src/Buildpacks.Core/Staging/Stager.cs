@@ -78,12 +78,24 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
             await using var session = await OpenSessionAsync(workspace, cache.WorkingDirectory, cancellationToken).ConfigureAwait(false);
             var (phases, fetcher) = Prepare(request, workspace, session, recordingLog, timings, cancellationToken);
 
+            var hooks = new HookRunner(phases, workspace, recordingLog);
+            var (appPreStaging, appPostStaging) = StackatoHooks.Read(request.AppDirectory);
+            var stackato = Path.Combine(request.AppDirectory, StackatoHooks.FileName);
+            await hooks.RunAsync(StagingPhase.PreStaging, Hooks(appPreStaging, stackato, request.PreStagingHooks), cancellationToken).ConfigureAwait(false);
+
             var detector = new BuildpackDetector(phases, recordingLog, workspace.BuildDirectory);
             var plan = await StagingPlanner.PlanAsync(new SelectionContext(request, fetcher, detector, recordingLog, manifest), cancellationToken).ConfigureAwait(false);
             selected = true;
             outcome.BuildpackKey = plan.Final.Key;
 
-            var (supplied, release) = await RunPlanAsync(plan, phases, workspace, cache.WorkingDirectory, recordingLog, cancellationToken).ConfigureAwait(false);
+            var (supplied, release) = await RunPlanAsync(
+                plan,
+                phases,
+                workspace,
+                cache.WorkingDirectory,
+                recordingLog,
+                () => hooks.RunAsync(StagingPhase.PostStaging, Hooks(appPostStaging, stackato, request.PostStagingHooks), cancellationToken),
+                cancellationToken).ConfigureAwait(false);
             OutcomeAssembler.Assemble(request, workspace, plan, supplied, release, outcome, recordingLog);
 
             var packed = DropletPacker.Pack(request, workspace, outputs, outcome, recordingLog, timings, cancellationToken);
@@ -112,17 +124,24 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
         }
     }
 
+    // The app's own hooks first, then the request's.
+    private static List<(string Command, string? File)> Hooks(IReadOnlyList<string> app, string appFile, IReadOnlyList<string> request) =>
+        [.. app.Select(command => (command, (string?)appFile)), .. request.Select(command => (command, (string?)null))];
+
+    // The buildpacks, then what runs after the last one (the post-staging hooks), then the release.
     private static async Task<(List<SupplyMetadata> Supplied, ReleaseInfo Release)> RunPlanAsync(
-        StagingPlan plan, PhaseRunner phases, StagingWorkspace workspace, string cacheDirectory, IStagingLog log, CancellationToken cancellationToken)
+        StagingPlan plan, PhaseRunner phases, StagingWorkspace workspace, string cacheDirectory, IStagingLog log, Func<Task> afterBuildpacks, CancellationToken cancellationToken)
     {
         if (plan.Chained)
         {
             var chain = new ChainRunner(phases, workspace);
             var chained = await chain.RunAsync(plan, cacheDirectory, cancellationToken).ConfigureAwait(false);
+            await afterBuildpacks().ConfigureAwait(false);
             return (chained, await chain.ReleaseAsync(plan, cancellationToken).ConfigureAwait(false));
         }
 
         var supplied = await new PlanRunner(phases, workspace, log).RunAsync(plan, cacheDirectory, cancellationToken).ConfigureAwait(false);
+        await afterBuildpacks().ConfigureAwait(false);
         return (supplied, await phases.ReleaseAsync(plan.Final, cancellationToken).ConfigureAwait(false));
     }
 

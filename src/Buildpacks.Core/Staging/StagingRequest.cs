@@ -65,4 +65,10 @@ public sealed record StagingRequest
 
     /// <summary>The manifest's application to stage, by name; null: its only one.</summary>
     public string? ManifestApplication { get; init; }
+
+    /// <summary>Shell commands run in the build directory before the first buildpack, after the app's <c>stackato.yml</c> ones.</summary>
+    public IReadOnlyList<string> PreStagingHooks { get; init; } = [];
+
+    /// <summary>Shell commands run in the build directory after the last buildpack, before release and packing.</summary>
+    public IReadOnlyList<string> PostStagingHooks { get; init; } = [];
 }
