@@ -72,6 +72,9 @@ public abstract class BuildpackStagingTask : Microsoft.Build.Utilities.Task
     /// <summary>The manifest's application to stage (<c>BuildpackManifestApplication</c>); empty: its only one.</summary>
     public string? ManifestApplication { get; set; }
 
+    /// <summary>The platform whose contract to follow (<c>BuildpackPlatform</c>: heroku, cf, scalingo, dokku, stackato); empty: the default.</summary>
+    public string? Platform { get; set; }
+
     /// <summary><c>BuildpackPreStagingHook</c> items: each a shell command run before the first buildpack.</summary>
     public ITaskItem[] PreStagingHooks { get; set; } = [];
 
@@ -188,6 +191,7 @@ public abstract class BuildpackStagingTask : Microsoft.Build.Utilities.Task
             ApplicationName = ApplicationName,
             ManifestPath = ManifestPath,
             ManifestApplication = ManifestApplication,
+            Platform = Platform,
         };
         AddAll(inputs.Buildpacks, Buildpacks);
         AddAll(inputs.Candidates, Candidates);

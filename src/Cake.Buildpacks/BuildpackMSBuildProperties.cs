@@ -66,11 +66,14 @@ public static class BuildpackMSBuildProperties
     /// <summary>Shell commands run after the last buildpack, written as <see cref="Environment"/>'s entries.</summary>
     public const string PostStagingHooks = "BuildpackPostStagingHooks";
 
+    /// <summary>The platform whose staging contract to follow: <c>heroku</c>, <c>cf</c>, <c>scalingo</c>, <c>dokku</c>, <c>stackato</c>.</summary>
+    public const string Platform = "BuildpackPlatform";
+
     /// <summary>Every property above, for clearing them all at once.</summary>
     internal static readonly string[] All =
     [
         StageWithBuildpack, Buildpack, Candidates, Stack, CacheDirectory, DropletPath, Layout, Timeout, ProcfileMode,
         ApplicationName, ResultPath, Timestamp, Environment, EnvironmentFile, ProcessTypes, BuildpackCacheRoot, Offline,
-        Manifest, ManifestApplication, PreStagingHooks, PostStagingHooks,
+        Manifest, ManifestApplication, PreStagingHooks, PostStagingHooks, Platform,
     ];
 }

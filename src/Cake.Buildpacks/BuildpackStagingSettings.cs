@@ -79,4 +79,10 @@ public sealed class BuildpackStagingSettings
 
     /// <summary>Shell commands run in the build directory after the last buildpack, before release and packing (<c>--post-staging</c>).</summary>
     public IList<string> PostStagingHooks { get; } = [];
+
+    /// <summary>
+    /// Whose staging contract to follow where the platforms differ (<c>--platform</c>): compile's arguments, the staging
+    /// variables, and the stack, layout and Procfile mode left unset. Null: the engine's default, today's behaviour.
+    /// </summary>
+    public StagingPlatform? Platform { get; set; }
 }

@@ -148,6 +148,13 @@ public static class BuildpackStagingSettingsExtensions
     public static BuildpackStagingSettings WithPostStagingHook(this BuildpackStagingSettings settings, string command) =>
         Change(settings, s => s.PostStagingHooks.Add(command));
 
+    /// <summary>Follows this platform's staging contract where the platforms differ.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="platform">Heroku, Cloud Foundry, Scalingo, Dokku or Stackato (or the default).</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings SetPlatform(this BuildpackStagingSettings settings, StagingPlatform platform) =>
+        Change(settings, s => s.Platform = platform);
+
     private static BuildpackStagingSettings Change(BuildpackStagingSettings settings, Action<BuildpackStagingSettings> change)
     {
         ArgumentNullException.ThrowIfNull(settings);

@@ -63,6 +63,7 @@ public static class DotNetPublishSettingsBuildpackExtensions
         Set(properties, BuildpackMSBuildProperties.ProcessTypes, AssignmentList.Join(staging.ProcessTypes));
         Set(properties, BuildpackMSBuildProperties.Manifest, staging.ManifestPath?.FullPath);
         Set(properties, BuildpackMSBuildProperties.ManifestApplication, staging.ManifestApplication);
+        Set(properties, BuildpackMSBuildProperties.Platform, staging.Platform is { } platform ? StagingNames.PlatformName(platform) : null);
         Set(properties, BuildpackMSBuildProperties.PreStagingHooks, AssignmentList.JoinEntries(staging.PreStagingHooks));
         Set(properties, BuildpackMSBuildProperties.PostStagingHooks, AssignmentList.JoinEntries(staging.PostStagingHooks));
         return settings;

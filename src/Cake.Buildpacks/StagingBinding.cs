@@ -22,6 +22,7 @@ internal static class StagingBinding
         Layout = "SetLayout",
         ProcfileMode = "SetProcfileMode",
         Timeout = "SetTimeout",
+        Platform = "SetPlatform",
         Timestamp = "SetTimestamp",
     };
 
@@ -33,8 +34,9 @@ internal static class StagingBinding
             OutputPath = settings.DropletPath?.FullPath,
             CacheDirectory = settings.CacheDirectory?.FullPath,
             Stack = settings.Stack,
-            Layout = StagingNames.LayoutName(settings.Layout),
-            ProcfileMode = StagingNames.ProcfileModeName(settings.ProcfileMode),
+            Layout = settings.Layout is { } layout ? StagingNames.LayoutName(layout) : null,
+            ProcfileMode = settings.ProcfileMode is { } mode ? StagingNames.ProcfileModeName(mode) : null,
+            Platform = StagingNames.PlatformName(settings.Platform ?? StagingPlatform.Default),
             Timeout = DurationText.Format(settings.Timeout),
             ResultPath = settings.ResultPath?.FullPath,
             Timestamp = settings.Timestamp is { } timestamp ? StagingNames.TimestampText(timestamp) : null,

@@ -1,6 +1,7 @@
 using System.Collections;
 using Buildpacks.Cli.Commands;
 using Buildpacks.Core.Droplets;
+using Buildpacks.Core.Staging;
 using Buildpacks.Tasks;
 using Cake.Buildpacks.Tests.Support;
 using Microsoft.Build.Framework;
@@ -83,6 +84,48 @@ public sealed class DeclaredBuildpacksDoorsTests : IDisposable
         Assert.Equal("from-two\n", DropletContents.TextOf(cli, "./app/greeting"));
         Assert.Equal(DropletInspector.Sha256Of(cli), DropletInspector.Sha256Of(msbuild));
         Assert.Equal(DropletInspector.Sha256Of(cli), cake.Sha256);
+    }
+
+    [Fact]
+    public async Task Platform_and_hooks_reach_the_engine_alike_through_the_CLI_MSBuild_and_Cake_and_explain_prints_the_cf_profile()
+    {
+        var buildpack = _temp.CreateBuildpack("bp", ("compile", "echo \"args=$# CF_STACK=$CF_STACK STACK=${STACK-unset}\" >> \"$1/printed\""));
+        var app = _temp.CreateApp("app", ("index.txt", "x"));
+
+        var cli = _temp.Combine("cli.droplet.tgz");
+        using var output = new StringWriter();
+        var exit = await CliApp.RunAsync(["stage", app, "-b", buildpack, "--output", cli, "--platform", "cf", "--pre-staging", "echo pre; echo more >> printed", "--post-staging", "echo post >> printed"], new CliEnvironment(output, output, _ => null));
+        var msbuild = _temp.Combine("msbuild.droplet.tgz");
+        var staged = new StageBuildpack
+        {
+            BuildEngine = new QuietEngine(),
+            ProjectFile = _temp.Write("project/App.csproj", "<Project />"),
+            AppDirectory = app,
+            DropletPath = msbuild,
+            DropletInfoFile = _temp.Combine("project", "obj", "droplet.json"),
+            Buildpacks = [buildpack],
+            Platform = "cf",
+            PreStagingHooks = [new Microsoft.Build.Utilities.TaskItem("echo pre; echo more >> printed")],
+            PostStagingHookList = ["echo post >> printed"],
+        }.Execute();
+        var cake = new FakeCakeContext(_temp.Path).BuildpackStage(app, new BuildpackStageSettings()
+            .WithBuildpack(buildpack)
+            .SetDropletPath("cake.droplet.tgz")
+            .SetPlatform(StagingPlatform.CloudFoundry)
+            .WithPreStagingHook("echo pre; echo more >> printed")
+            .WithPostStagingHook("echo post >> printed"));
+        using var explained = new StringWriter();
+        var explainExit = await CliApp.RunAsync(["stage", "--platform", "cf", "--explain"], new CliEnvironment(explained, explained, _ => null));
+
+        Assert.True(exit == 0, output.ToString());
+        Assert.True(staged);
+        Assert.Equal("more\nargs=2 CF_STACK=cflinuxfs4 STACK=unset\npost\n", DropletContents.TextOf(cli, "./app/printed"));
+        Assert.Equal(DropletInspector.Sha256Of(cli), DropletInspector.Sha256Of(msbuild));
+        Assert.Equal(DropletInspector.Sha256Of(cli), cake.Sha256);
+        Assert.Equal(0, explainExit);
+        Assert.Contains("compile arguments: BUILD CACHE\n", explained.ToString(), StringComparison.Ordinal);
+        Assert.Contains("default stack: cflinuxfs4\n", explained.ToString(), StringComparison.Ordinal);
+        Assert.Contains("staging variables: CF_STACK, LANG, MEMORY_LIMIT, VCAP_APPLICATION, VCAP_SERVICES\n", explained.ToString(), StringComparison.Ordinal);
     }
 
     private void Serve(string root, string name, string compile)

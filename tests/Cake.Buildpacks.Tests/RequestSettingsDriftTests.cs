@@ -65,6 +65,7 @@ public sealed partial class RequestSettingsDriftTests
         new(nameof(StagingRequest.ManifestPath), ["--manifest"], ["ManifestPath"], ["BuildpackManifest"], ["ManifestPath"], ["SetManifestPath"], ["BuildpackManifest"]),
         new(nameof(StagingRequest.PreStagingHooks), ["--pre-staging"], ["PreStagingHooks", "PreStagingHookList"], ["BuildpackPreStagingHook", "BuildpackPreStagingHooks"], ["PreStagingHooks"], ["WithPreStagingHook"], ["BuildpackPreStagingHooks"]),
         new(nameof(StagingRequest.PostStagingHooks), ["--post-staging"], ["PostStagingHooks", "PostStagingHookList"], ["BuildpackPostStagingHook", "BuildpackPostStagingHooks"], ["PostStagingHooks"], ["WithPostStagingHook"], ["BuildpackPostStagingHooks"]),
+        new(nameof(StagingRequest.Platform), ["--platform"], ["Platform"], ["BuildpackPlatform"], ["Platform"], ["SetPlatform"], ["BuildpackPlatform"]),
         new(nameof(StagingRequest.ManifestApplication), ["--app"], ["ManifestApplication"], ["BuildpackManifestApplication"], ["ManifestApplication"], ["SetManifestApplication"], ["BuildpackManifestApplication"]),
     ];
 

@@ -6,7 +6,7 @@ namespace Buildpacks.Core.Declared;
 /// <summary>
 /// Applies the app's Cloud Foundry manifest to a request, under what the request sets itself: the manifest's
 /// <c>env</c> under the request's variables, <c>memory</c> as <c>MEMORY_LIMIT</c>, <c>name</c> when the request names no
-/// application, <c>stack</c> when the request keeps the default one, <c>command</c> as the <c>web</c> process type unless
+/// application, <c>stack</c> when the request keeps the default one (the engine's or the platform's), <c>command</c> as the <c>web</c> process type unless
 /// the request gives one, and <c>path</c> as the app directory when the request's app directory is the manifest's own
 /// (as <c>cf push</c> run beside its manifest). Its buildpacks are a selection of their own (below <c>BUILDPACK_URL</c>).
 /// </summary>
@@ -57,7 +57,7 @@ internal static class AppManifest
             AppDirectory = usesPath ? manifest.Path! : request.AppDirectory,
             Environment = environment,
             ProcessTypes = processTypes,
-            Stack = manifest.Stack is { } stack && request.Stack == StagingRequest.DefaultStack ? stack : request.Stack,
+            Stack = manifest.Stack is { } stack && (request.Stack == StagingRequest.DefaultStack || request.Stack == PlatformProfile.Of(request.Platform).DefaultStack) ? stack : request.Stack,
             ApplicationName = request.ApplicationName ?? manifest.Name,
         }, manifest);
     }

@@ -15,4 +15,6 @@ public static partial class ErrorCodes
     public const string HookFailed = "BPK1304";
     /// <summary>The app's <c>stackato.yml</c> is not valid YAML, or its <c>hooks</c> are not lists of commands.</summary>
     public const string StackatoInvalid = "BPK1305";
+    /// <summary>The platform named is not one whose contract the engine knows.</summary>
+    public const string InvalidPlatform = "BPK1306";
 }

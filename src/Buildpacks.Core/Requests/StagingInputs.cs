@@ -60,6 +60,9 @@ public sealed class StagingInputs
     /// <summary>Shell commands run in the build directory after the last buildpack, in order; blank entries are skipped.</summary>
     public IList<string> PostStagingHooks { get; } = [];
 
+    /// <summary>The platform whose contract to follow (<see cref="StagingNames.Platforms"/>); empty: <c>default</c>, today's behaviour.</summary>
+    public string? Platform { get; set; }
+
     internal IReadOnlyList<RawAssignment> Variables => _variables;
 
     internal IReadOnlyList<RawAssignment> ProcessTypes => _processTypes;

@@ -30,6 +30,8 @@ public sealed class StagingRequestBuilder
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var appDirectory = AppDirectory(inputs.AppDirectory);
+        var platform = ParsePlatform(inputs.Platform);
+        var profile = PlatformProfile.Of(platform);
         var request = new StagingRequest
         {
             AppDirectory = appDirectory,
@@ -38,9 +40,10 @@ public sealed class StagingRequestBuilder
             Candidates = References(inputs.Candidates),
             CacheDirectory = Blank(inputs.CacheDirectory) ? null : Path.TrimEndingDirectorySeparator(FullPath(inputs.CacheDirectory!)),
             Environment = Variables(inputs),
-            Stack = Blank(inputs.Stack) ? StagingRequest.DefaultStack : inputs.Stack!.Trim(),
-            Layout = ParseLayout(inputs.Layout),
-            ProcfileMode = ParseProcfileMode(inputs.ProcfileMode),
+            Stack = Blank(inputs.Stack) ? profile.DefaultStack : inputs.Stack!.Trim(),
+            Layout = Blank(inputs.Layout) ? profile.DefaultLayout : ParseLayout(inputs.Layout),
+            ProcfileMode = Blank(inputs.ProcfileMode) ? profile.DefaultProcfileMode : ParseProcfileMode(inputs.ProcfileMode),
+            Platform = platform,
             ProcessTypes = ProcessTypes(inputs),
             Timeout = ParseTimeout(inputs.Timeout),
             ResultPath = Blank(inputs.ResultPath) ? null : FullPath(inputs.ResultPath!),
@@ -223,6 +226,20 @@ public sealed class StagingRequestBuilder
         }
 
         return (text[..equals], text[(equals + 1)..]);
+    }
+
+    private StagingPlatform ParsePlatform(string? text)
+    {
+        if (Blank(text))
+        {
+            return StagingPlatform.Default;
+        }
+
+        return StagingNames.TryParsePlatform(text!, out var platform)
+            ? platform
+            : throw new BuildpackException(
+                ErrorCodes.InvalidPlatform,
+                $"{_names.Platform} '{text}' is not a platform. Use one of: {string.Join(", ", StagingNames.Platforms)}.");
     }
 
     private DropletLayout ParseLayout(string? text)

@@ -27,7 +27,7 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
         var app = Path.GetFullPath(appDirectory);
         workspace.CopyApp(app, AppCopyFilter.Excluding(app, null), log);
         await using var session = await OpenSessionAsync(workspace, workspace.ScratchCacheDirectory, cancellationToken).ConfigureAwait(false);
-        var (phases, fetcher) = Prepare(request, workspace, session, log, [], cancellationToken);
+        var (phases, fetcher) = Prepare(request, workspace, session, workspace.ScratchCacheDirectory, log, [], cancellationToken);
         var resolved = await fetcher.FetchAllAsync(candidates, "c", cancellationToken).ConfigureAwait(false);
         var (_, report) = await new BuildpackDetector(phases, log, workspace.BuildDirectory).DetectAsync(resolved, cancellationToken).ConfigureAwait(false);
         return report;
@@ -76,7 +76,7 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
             workspace.CopyApp(appDirectory, AppCopyFilter.Excluding(appDirectory, outputs.DropletPath), recordingLog);
             workspace.Write(() => StagingEnvironment.WriteEnvDirectory(request.Environment, workspace.EnvDirectory));
             await using var session = await OpenSessionAsync(workspace, cache.WorkingDirectory, cancellationToken).ConfigureAwait(false);
-            var (phases, fetcher) = Prepare(request, workspace, session, recordingLog, timings, cancellationToken);
+            var (phases, fetcher) = Prepare(request, workspace, session, cache.WorkingDirectory, recordingLog, timings, cancellationToken);
 
             var hooks = new HookRunner(phases, workspace, recordingLog);
             var (appPreStaging, appPostStaging) = StackatoHooks.Read(request.AppDirectory);
@@ -89,6 +89,7 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
             outcome.BuildpackKey = plan.Final.Key;
 
             var (supplied, release) = await RunPlanAsync(
+                request,
                 plan,
                 phases,
                 workspace,
@@ -130,17 +131,19 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
 
     // The buildpacks, then what runs after the last one (the post-staging hooks), then the release.
     private static async Task<(List<SupplyMetadata> Supplied, ReleaseInfo Release)> RunPlanAsync(
+        StagingRequest request,
         StagingPlan plan, PhaseRunner phases, StagingWorkspace workspace, string cacheDirectory, IStagingLog log, Func<Task> afterBuildpacks, CancellationToken cancellationToken)
     {
+        var profile = PlatformProfile.Of(request.Platform);
         if (plan.Chained)
         {
-            var chain = new ChainRunner(phases, workspace);
+            var chain = new ChainRunner(phases, workspace, profile);
             var chained = await chain.RunAsync(plan, cacheDirectory, cancellationToken).ConfigureAwait(false);
             await afterBuildpacks().ConfigureAwait(false);
             return (chained, await chain.ReleaseAsync(plan, cancellationToken).ConfigureAwait(false));
         }
 
-        var supplied = await new PlanRunner(phases, workspace, log).RunAsync(plan, cacheDirectory, cancellationToken).ConfigureAwait(false);
+        var supplied = await new PlanRunner(phases, workspace, log, profile).RunAsync(plan, cacheDirectory, cancellationToken).ConfigureAwait(false);
         await afterBuildpacks().ConfigureAwait(false);
         return (supplied, await phases.ReleaseAsync(plan.Final, cancellationToken).ConfigureAwait(false));
     }
@@ -160,9 +163,9 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
     }
 
     private (PhaseRunner Phases, BuildpackFetcher Fetcher) Prepare(
-        StagingRequest request, StagingWorkspace workspace, IStagingHostSession session, IStagingLog log, List<PhaseTiming> timings, CancellationToken cancellationToken)
+        StagingRequest request, StagingWorkspace workspace, IStagingHostSession session, string cacheDirectory, IStagingLog log, List<PhaseTiming> timings, CancellationToken cancellationToken)
     {
-        var environment = StagingEnvironment.Build(request, session.BaseEnvironment, AppName(request), log);
+        var environment = StagingEnvironment.Build(request, session.BaseEnvironment, AppName(request), session.ToScriptPath(cacheDirectory), log);
         var phases = new PhaseRunner(session, log, environment, workspace.BuildDirectory, timings);
         var sourceContext = new SourceContext(options.BuildpackCacheDirectory, options.Offline, new Dictionary<string, BuildpackIdentity>(), log, cancellationToken);
         return (phases, new BuildpackFetcher(resolver, workspace, sourceContext));

@@ -69,6 +69,7 @@ public static class StagingFingerprint
         writer.Record("result", request.ResultPath is null ? "" : Path.GetFullPath(request.ResultPath));
         writer.Record("timestamp", request.Timestamp?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) ?? "");
         writer.Record("application", request.ApplicationName ?? "");
+        writer.Record("platform", request.Platform.ToString());
         foreach (var hook in request.PreStagingHooks)
         {
             writer.Record("pre-staging", hook);

@@ -71,4 +71,11 @@ public sealed record StagingRequest
 
     /// <summary>Shell commands run in the build directory after the last buildpack, before release and packing.</summary>
     public IReadOnlyList<string> PostStagingHooks { get; init; } = [];
+
+    /// <summary>
+    /// Whose contract to follow where the platforms differ: compile's arguments, the staging variables, whether the
+    /// user's variables reach compile. The request builder also takes the stack, layout and Procfile mode the
+    /// request leaves empty from it.
+    /// </summary>
+    public StagingPlatform Platform { get; init; } = StagingPlatform.Default;
 }

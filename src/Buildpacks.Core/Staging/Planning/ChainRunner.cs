@@ -4,12 +4,12 @@ using Buildpacks.Core.Release;
 namespace Buildpacks.Core.Staging.Planning;
 
 /// <summary>
-/// Carries out a chained plan as Heroku's multi buildpack does: each buildpack's <c>bin/compile BUILD CACHE ENV</c>
+/// Carries out a chained plan as Heroku's multi buildpack does: each buildpack's <c>bin/compile</c> (with the platform's arguments)
 /// in turn, all with the one cache directory, and the <c>export</c> file a buildpack leaves beside its <c>bin/</c>
 /// sourced into the environment of the ones after it. Then every <c>bin/release</c>: the last one's default process
 /// types win, config vars and addons are merged.
 /// </summary>
-internal sealed class ChainRunner(PhaseRunner phases, StagingWorkspace workspace)
+internal sealed class ChainRunner(PhaseRunner phases, StagingWorkspace workspace, PlatformProfile profile)
 {
     private PhaseRunner _current = phases;
 
@@ -35,7 +35,7 @@ internal sealed class ChainRunner(PhaseRunner phases, StagingWorkspace workspace
             await _current.RunAsync(
                 StagingPhase.Compile,
                 buildpack,
-                [workspace.BuildDirectory, cacheRoot, workspace.EnvDirectory],
+                profile.CompileArguments(workspace.BuildDirectory, cacheRoot, workspace.EnvDirectory),
                 ErrorCodes.CompileFailed,
                 CfExitCodes.CompileFailed,
                 cancellationToken).ConfigureAwait(false);
