@@ -25,26 +25,16 @@ public sealed class DeclaredBuildpacksDoorsTests : IDisposable
         var app = _temp.CreateApp("app", ("index.txt", "x"), (".buildpacks", $"# two buildpacks\r\n{server.Url("first.git")}#main\r\n{server.Url("second.git")}\r\n"));
 
         var cli = _temp.Combine("cli.droplet.tgz");
-        using var output = new StringWriter();
-        var exit = await CliApp.RunAsync(["stage", app, "--output", cli, "--buildpack-cache", _temp.Combine("cache-cli")], new CliEnvironment(output, output, _ => null));
+        var (exit, output) = await Cli("stage", app, "--output", cli, "--buildpack-cache", _temp.Combine("cache-cli"));
 
         var msbuild = _temp.Combine("msbuild.droplet.tgz");
-        var task = new StageBuildpack
-        {
-            BuildEngine = new QuietEngine(),
-            ProjectFile = _temp.Write("project/App.csproj", "<Project />"),
-            AppDirectory = app,
-            DropletPath = msbuild,
-            DropletInfoFile = _temp.Combine("project", "obj", "droplet.json"),
-            BuildpackCacheRoot = _temp.Combine("cache-msbuild"),
-        };
-        var staged = task.Execute();
+        var staged = MSBuildTask(app, msbuild, task => task.BuildpackCacheRoot = _temp.Combine("cache-msbuild")).Execute();
 
         var cake = new FakeCakeContext(_temp.Path).BuildpackStage(app, new BuildpackStageSettings()
             .SetDropletPath("cake.droplet.tgz")
             .SetBuildpackCacheRoot("cache-cake"));
 
-        Assert.True(exit == 0, output.ToString());
+        Assert.True(exit == 0, output);
         Assert.True(staged);
         Assert.Equal("second saw FIRST_SAYS=hello\n", DropletContents.TextOf(cli, "./app/second"));
         Assert.Equal("first ran\n", DropletContents.TextOf(cli, "./app/first"));
@@ -61,25 +51,19 @@ public sealed class DeclaredBuildpacksDoorsTests : IDisposable
         var app = _temp.CreateApp("app", ("index.txt", "x"));
 
         var cli = _temp.Combine("cli.droplet.tgz");
-        using var output = new StringWriter();
-        var exit = await CliApp.RunAsync(["stage", app, "--output", cli, "--manifest", manifest, "--app", "two"], new CliEnvironment(output, output, _ => null));
+        var (exit, output) = await Cli("stage", app, "--output", cli, "--manifest", manifest, "--app", "two");
         var msbuild = _temp.Combine("msbuild.droplet.tgz");
-        var staged = new StageBuildpack
+        var staged = MSBuildTask(app, msbuild, task =>
         {
-            BuildEngine = new QuietEngine(),
-            ProjectFile = _temp.Write("project/App.csproj", "<Project />"),
-            AppDirectory = app,
-            DropletPath = msbuild,
-            DropletInfoFile = _temp.Combine("project", "obj", "droplet.json"),
-            ManifestPath = manifest,
-            ManifestApplication = "two",
-        }.Execute();
+            task.ManifestPath = manifest;
+            task.ManifestApplication = "two";
+        }).Execute();
         var cake = new FakeCakeContext(_temp.Path).BuildpackStage(app, new BuildpackStageSettings()
             .SetDropletPath("cake.droplet.tgz")
             .SetManifestPath("cf/manifest.yml")
             .SetManifestApplication("two"));
 
-        Assert.True(exit == 0, output.ToString());
+        Assert.True(exit == 0, output);
         Assert.True(staged);
         Assert.Equal("from-two\n", DropletContents.TextOf(cli, "./app/greeting"));
         Assert.Equal(DropletInspector.Sha256Of(cli), DropletInspector.Sha256Of(msbuild));
@@ -93,39 +77,53 @@ public sealed class DeclaredBuildpacksDoorsTests : IDisposable
         var app = _temp.CreateApp("app", ("index.txt", "x"));
 
         var cli = _temp.Combine("cli.droplet.tgz");
-        using var output = new StringWriter();
-        var exit = await CliApp.RunAsync(["stage", app, "-b", buildpack, "--output", cli, "--platform", "cf", "--pre-staging", "echo pre; echo more >> printed", "--post-staging", "echo post >> printed"], new CliEnvironment(output, output, _ => null));
+        var (exit, output) = await Cli("stage", app, "-b", buildpack, "--output", cli, "--platform", "cf", "--pre-staging", "echo pre; echo more >> printed", "--post-staging", "echo post >> printed");
         var msbuild = _temp.Combine("msbuild.droplet.tgz");
-        var staged = new StageBuildpack
+        var staged = MSBuildTask(app, msbuild, task =>
         {
-            BuildEngine = new QuietEngine(),
-            ProjectFile = _temp.Write("project/App.csproj", "<Project />"),
-            AppDirectory = app,
-            DropletPath = msbuild,
-            DropletInfoFile = _temp.Combine("project", "obj", "droplet.json"),
-            Buildpacks = [buildpack],
-            Platform = "cf",
-            PreStagingHooks = [new Microsoft.Build.Utilities.TaskItem("echo pre; echo more >> printed")],
-            PostStagingHookList = ["echo post >> printed"],
-        }.Execute();
+            task.Buildpacks = [buildpack];
+            task.Platform = "cf";
+            task.PreStagingHooks = [new Microsoft.Build.Utilities.TaskItem("echo pre; echo more >> printed")];
+            task.PostStagingHookList = ["echo post >> printed"];
+        }).Execute();
         var cake = new FakeCakeContext(_temp.Path).BuildpackStage(app, new BuildpackStageSettings()
             .WithBuildpack(buildpack)
             .SetDropletPath("cake.droplet.tgz")
             .SetPlatform(StagingPlatform.CloudFoundry)
             .WithPreStagingHook("echo pre; echo more >> printed")
             .WithPostStagingHook("echo post >> printed"));
-        using var explained = new StringWriter();
-        var explainExit = await CliApp.RunAsync(["stage", "--platform", "cf", "--explain"], new CliEnvironment(explained, explained, _ => null));
+        var (explainExit, explained) = await Cli("stage", "--platform", "cf", "--explain");
 
-        Assert.True(exit == 0, output.ToString());
+        Assert.True(exit == 0, output);
         Assert.True(staged);
         Assert.Equal("more\nargs=2 CF_STACK=cflinuxfs4 STACK=unset\npost\n", DropletContents.TextOf(cli, "./app/printed"));
         Assert.Equal(DropletInspector.Sha256Of(cli), DropletInspector.Sha256Of(msbuild));
         Assert.Equal(DropletInspector.Sha256Of(cli), cake.Sha256);
         Assert.Equal(0, explainExit);
-        Assert.Contains("compile arguments: BUILD CACHE\n", explained.ToString(), StringComparison.Ordinal);
-        Assert.Contains("default stack: cflinuxfs4\n", explained.ToString(), StringComparison.Ordinal);
-        Assert.Contains("staging variables: CF_STACK, LANG, MEMORY_LIMIT, VCAP_APPLICATION, VCAP_SERVICES\n", explained.ToString(), StringComparison.Ordinal);
+        Assert.Contains("compile arguments: BUILD CACHE\n", explained, StringComparison.Ordinal);
+        Assert.Contains("default stack: cflinuxfs4\n", explained, StringComparison.Ordinal);
+        Assert.Contains("staging variables: CF_STACK, LANG, MEMORY_LIMIT, VCAP_APPLICATION, VCAP_SERVICES\n", explained, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Output)> Cli(params string[] args)
+    {
+        using var output = new StringWriter();
+        var exit = await CliApp.RunAsync(args, new CliEnvironment(output, output, _ => null));
+        return (exit, output.ToString());
+    }
+
+    private StageBuildpack MSBuildTask(string app, string droplet, Action<StageBuildpack> configure)
+    {
+        var task = new StageBuildpack
+        {
+            BuildEngine = new QuietEngine(),
+            ProjectFile = _temp.Write("project/App.csproj", "<Project />"),
+            AppDirectory = app,
+            DropletPath = droplet,
+            DropletInfoFile = _temp.Combine("project", "obj", "droplet.json"),
+        };
+        configure(task);
+        return task;
     }
 
     private void Serve(string root, string name, string compile)
