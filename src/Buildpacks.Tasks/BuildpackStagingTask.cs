@@ -66,6 +66,27 @@ public abstract class BuildpackStagingTask : Microsoft.Build.Utilities.Task
     /// <summary>The time of every droplet entry: Unix seconds or ISO 8601; empty: <c>SOURCE_DATE_EPOCH</c> or a fixed date.</summary>
     public string? Timestamp { get; set; }
 
+    /// <summary>The Cloud Foundry manifest to read (<c>BuildpackManifest</c>); empty: the app directory's <c>manifest.yml</c>, when there is one.</summary>
+    public string? ManifestPath { get; set; }
+
+    /// <summary>The manifest's application to stage (<c>BuildpackManifestApplication</c>); empty: its only one.</summary>
+    public string? ManifestApplication { get; set; }
+
+    /// <summary>The platform whose contract to follow (<c>BuildpackPlatform</c>: heroku, cf, scalingo, dokku, stackato); empty: the default.</summary>
+    public string? Platform { get; set; }
+
+    /// <summary><c>BuildpackPreStagingHook</c> items: each a shell command run before the first buildpack.</summary>
+    public ITaskItem[] PreStagingHooks { get; set; } = [];
+
+    /// <summary>The <c>BuildpackPreStagingHooks</c> property: commands separated by <c>;</c> (escaped as <c>BuildpackEnvironment</c>), after the items.</summary>
+    public string[] PreStagingHookList { get; set; } = [];
+
+    /// <summary><c>BuildpackPostStagingHook</c> items: each a shell command run after the last buildpack.</summary>
+    public ITaskItem[] PostStagingHooks { get; set; } = [];
+
+    /// <summary>The <c>BuildpackPostStagingHooks</c> property, written as <see cref="PreStagingHookList"/>.</summary>
+    public string[] PostStagingHookList { get; set; } = [];
+
     /// <summary>Env files (<c>BuildpackEnvironmentFile</c> items, then the property's <c>;</c> list), read in order.</summary>
     public string[] EnvironmentFiles { get; set; } = [];
 
@@ -168,10 +189,15 @@ public abstract class BuildpackStagingTask : Microsoft.Build.Utilities.Task
             ResultPath = ResultPath,
             Timestamp = Timestamp,
             ApplicationName = ApplicationName,
+            ManifestPath = ManifestPath,
+            ManifestApplication = ManifestApplication,
+            Platform = Platform,
         };
         AddAll(inputs.Buildpacks, Buildpacks);
         AddAll(inputs.Candidates, Candidates);
         AddAll(inputs.EnvironmentFiles, EnvironmentFiles);
+        AddHooks(inputs.PreStagingHooks, PreStagingHooks, PreStagingHookList);
+        AddHooks(inputs.PostStagingHooks, PostStagingHooks, PostStagingHookList);
         foreach (var item in EnvironmentVariables)
         {
             inputs.AddVariable(item.ItemSpec, item.GetMetadata("Value"));
@@ -199,6 +225,15 @@ public abstract class BuildpackStagingTask : Microsoft.Build.Utilities.Task
     // Each value is split on ';' again: MSBuild splits a list property only on a literal ';', and one escaped as %3B
     // (-p:Buildpack=a%3Bb, the command-line form, which Cake renders too) reaches the task as one string with the
     // whole list. ';' is the list separator either way, never part of a buildpack's path or an env file's.
+    // A command holds ';' often: an item is one command as it is, the property's list is escaped as the variables are.
+    private static void AddHooks(IList<string> hooks, ITaskItem[] items, string[] list)
+    {
+        foreach (var command in items.Select(item => item.ItemSpec).Concat(list.SelectMany(AssignmentList.Split)))
+        {
+            hooks.Add(command);
+        }
+    }
+
     private static void AddAll(IList<string> list, string[] values)
     {
         foreach (var value in values.SelectMany(value => value.Split(';')))

@@ -54,10 +54,26 @@ public static class BuildpackMSBuildProperties
     /// <summary><c>true</c>: no network, buildpack URLs from the buildpack cache only.</summary>
     public const string Offline = "BuildpackOffline";
 
+    /// <summary>A Cloud Foundry manifest.yml to read.</summary>
+    public const string Manifest = "BuildpackManifest";
+
+    /// <summary>The manifest's application to stage.</summary>
+    public const string ManifestApplication = "BuildpackManifestApplication";
+
+    /// <summary>Shell commands run before the first buildpack, written as <see cref="Environment"/>'s entries.</summary>
+    public const string PreStagingHooks = "BuildpackPreStagingHooks";
+
+    /// <summary>Shell commands run after the last buildpack, written as <see cref="Environment"/>'s entries.</summary>
+    public const string PostStagingHooks = "BuildpackPostStagingHooks";
+
+    /// <summary>The platform whose staging contract to follow: <c>heroku</c>, <c>cf</c>, <c>scalingo</c>, <c>dokku</c>, <c>stackato</c>.</summary>
+    public const string Platform = "BuildpackPlatform";
+
     /// <summary>Every property above, for clearing them all at once.</summary>
     internal static readonly string[] All =
     [
         StageWithBuildpack, Buildpack, Candidates, Stack, CacheDirectory, DropletPath, Layout, Timeout, ProcfileMode,
         ApplicationName, ResultPath, Timestamp, Environment, EnvironmentFile, ProcessTypes, BuildpackCacheRoot, Offline,
+        Manifest, ManifestApplication, PreStagingHooks, PostStagingHooks, Platform,
     ];
 }

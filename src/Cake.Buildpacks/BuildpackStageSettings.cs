@@ -38,14 +38,14 @@ public sealed class BuildpackStageSettings
     /// </summary>
     public IList<string> SecretVariables { get; } = [];
 
-    /// <summary>The stack name given to buildpacks as <c>STACK</c> and <c>CF_STACK</c>.</summary>
-    public string Stack { get; set; } = StagingRequest.DefaultStack;
+    /// <summary>The stack name given to buildpacks as <c>STACK</c> and <c>CF_STACK</c>; null: the platform's (<see cref="StagingRequest.DefaultStack"/> by default).</summary>
+    public string? Stack { get; set; }
 
-    /// <summary>The droplet layout: a Cloud Foundry droplet (the default) or a Heroku slug.</summary>
-    public DropletLayout Layout { get; set; } = DropletLayout.CloudFoundry;
+    /// <summary>The droplet layout: a Cloud Foundry droplet or a Heroku slug; null: the platform's (a Cloud Foundry droplet by default).</summary>
+    public DropletLayout? Layout { get; set; }
 
-    /// <summary>How the app's Procfile combines with the buildpack's default process types.</summary>
-    public ProcfileMode ProcfileMode { get; set; } = ProcfileMode.Merge;
+    /// <summary>How the app's Procfile combines with the buildpack's default process types; null: the platform's (merge by default).</summary>
+    public ProcfileMode? ProcfileMode { get; set; }
 
     /// <summary>Process types that win over the buildpack's defaults and the Procfile.</summary>
     public IDictionary<string, string> ProcessTypes { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -73,4 +73,22 @@ public sealed class BuildpackStageSettings
 
     /// <summary>Use no network: buildpack URLs come from the buildpack cache only (<c>--offline</c>; also on when <c>BUILDPACKS_OFFLINE=1</c>).</summary>
     public bool Offline { get; set; }
+
+    /// <summary>The Cloud Foundry manifest to read (<c>--manifest</c>); null: the app directory's <c>manifest.yml</c>, when there is one.</summary>
+    public FilePath? ManifestPath { get; set; }
+
+    /// <summary>The manifest's application to stage (<c>--app</c>); null: its only one.</summary>
+    public string? ManifestApplication { get; set; }
+
+    /// <summary>Shell commands run in the build directory before the first buildpack (<c>--pre-staging</c>), after the app's <c>stackato.yml</c> ones.</summary>
+    public IList<string> PreStagingHooks { get; } = [];
+
+    /// <summary>Shell commands run in the build directory after the last buildpack, before release and packing (<c>--post-staging</c>).</summary>
+    public IList<string> PostStagingHooks { get; } = [];
+
+    /// <summary>
+    /// Whose staging contract to follow where the platforms differ (<c>--platform</c>): compile's arguments, the staging
+    /// variables, and the stack, layout and Procfile mode left unset. Null: the engine's default, today's behaviour.
+    /// </summary>
+    public StagingPlatform? Platform { get; set; }
 }

@@ -127,6 +127,41 @@ public static class BuildpackStageSettingsExtensions
     public static BuildpackStageSettings UseOffline(this BuildpackStageSettings settings, bool offline = true) =>
         Change(settings, s => s.Offline = offline);
 
+    /// <summary>Reads this Cloud Foundry manifest (its application's buildpacks, env, stack, command, memory, name, path).</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="manifestPath">The manifest, relative to the working directory or absolute.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStageSettings SetManifestPath(this BuildpackStageSettings settings, FilePath manifestPath) =>
+        Change(settings, s => s.ManifestPath = manifestPath);
+
+    /// <summary>Picks the manifest's application to stage, when it lists several.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="name">The application's name in the manifest.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStageSettings SetManifestApplication(this BuildpackStageSettings settings, string name) =>
+        Change(settings, s => s.ManifestApplication = name);
+
+    /// <summary>Adds a shell command run in the build directory before the first buildpack.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="command">The command, run by bash with the staging environment.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStageSettings WithPreStagingHook(this BuildpackStageSettings settings, string command) =>
+        Change(settings, s => s.PreStagingHooks.Add(command));
+
+    /// <summary>Adds a shell command run in the build directory after the last buildpack, before release and packing.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="command">The command, run by bash with the staging environment.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStageSettings WithPostStagingHook(this BuildpackStageSettings settings, string command) =>
+        Change(settings, s => s.PostStagingHooks.Add(command));
+
+    /// <summary>Follows this platform's staging contract where the platforms differ.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="platform">Heroku, Cloud Foundry, Scalingo, Dokku or Stackato (or the default).</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStageSettings SetPlatform(this BuildpackStageSettings settings, StagingPlatform platform) =>
+        Change(settings, s => s.Platform = platform);
+
     private static BuildpackStageSettings Change(BuildpackStageSettings settings, Action<BuildpackStageSettings> change)
     {
         ArgumentNullException.ThrowIfNull(settings);

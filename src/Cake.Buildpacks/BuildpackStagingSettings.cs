@@ -67,4 +67,22 @@ public sealed class BuildpackStagingSettings
 
     /// <summary>Use no network: buildpack URLs come from the buildpack cache only (<c>--offline</c>; also on when <c>BUILDPACKS_OFFLINE=1</c>).</summary>
     public bool Offline { get; set; }
+
+    /// <summary>The Cloud Foundry manifest to read (<c>--manifest</c>); null: the app directory's <c>manifest.yml</c>, when there is one.</summary>
+    public FilePath? ManifestPath { get; set; }
+
+    /// <summary>The manifest's application to stage (<c>--app</c>); null: its only one.</summary>
+    public string? ManifestApplication { get; set; }
+
+    /// <summary>Shell commands run in the build directory before the first buildpack (<c>--pre-staging</c>), after the app's <c>stackato.yml</c> ones.</summary>
+    public IList<string> PreStagingHooks { get; } = [];
+
+    /// <summary>Shell commands run in the build directory after the last buildpack, before release and packing (<c>--post-staging</c>).</summary>
+    public IList<string> PostStagingHooks { get; } = [];
+
+    /// <summary>
+    /// Whose staging contract to follow where the platforms differ (<c>--platform</c>): compile's arguments, the staging
+    /// variables, and the stack, layout and Procfile mode left unset. Null: the engine's default, today's behaviour.
+    /// </summary>
+    public StagingPlatform? Platform { get; set; }
 }

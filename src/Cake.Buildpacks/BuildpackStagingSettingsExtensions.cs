@@ -120,6 +120,41 @@ public static class BuildpackStagingSettingsExtensions
     public static BuildpackStagingSettings UseOffline(this BuildpackStagingSettings settings, bool offline = true) =>
         Change(settings, s => s.Offline = offline);
 
+    /// <summary>Reads this Cloud Foundry manifest (its application's buildpacks, env, stack, command, memory, name, path).</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="manifestPath">The manifest, relative to the working directory or absolute.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings SetManifestPath(this BuildpackStagingSettings settings, FilePath manifestPath) =>
+        Change(settings, s => s.ManifestPath = manifestPath);
+
+    /// <summary>Picks the manifest's application to stage, when it lists several.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="name">The application's name in the manifest.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings SetManifestApplication(this BuildpackStagingSettings settings, string name) =>
+        Change(settings, s => s.ManifestApplication = name);
+
+    /// <summary>Adds a shell command run in the build directory before the first buildpack.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="command">The command, run by bash with the staging environment.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings WithPreStagingHook(this BuildpackStagingSettings settings, string command) =>
+        Change(settings, s => s.PreStagingHooks.Add(command));
+
+    /// <summary>Adds a shell command run in the build directory after the last buildpack, before release and packing.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="command">The command, run by bash with the staging environment.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings WithPostStagingHook(this BuildpackStagingSettings settings, string command) =>
+        Change(settings, s => s.PostStagingHooks.Add(command));
+
+    /// <summary>Follows this platform's staging contract where the platforms differ.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="platform">Heroku, Cloud Foundry, Scalingo, Dokku or Stackato (or the default).</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings SetPlatform(this BuildpackStagingSettings settings, StagingPlatform platform) =>
+        Change(settings, s => s.Platform = platform);
+
     private static BuildpackStagingSettings Change(BuildpackStagingSettings settings, Action<BuildpackStagingSettings> change)
     {
         ArgumentNullException.ThrowIfNull(settings);

@@ -61,6 +61,11 @@ public static class DotNetPublishSettingsBuildpackExtensions
         Set(properties, BuildpackMSBuildProperties.Environment, AssignmentList.Join(staging.EnvironmentVariables));
         Set(properties, BuildpackMSBuildProperties.EnvironmentFile, List(staging.EnvironmentFiles.Select(file => file.FullPath)));
         Set(properties, BuildpackMSBuildProperties.ProcessTypes, AssignmentList.Join(staging.ProcessTypes));
+        Set(properties, BuildpackMSBuildProperties.Manifest, staging.ManifestPath?.FullPath);
+        Set(properties, BuildpackMSBuildProperties.ManifestApplication, staging.ManifestApplication);
+        Set(properties, BuildpackMSBuildProperties.Platform, staging.Platform is { } platform ? StagingNames.PlatformName(platform) : null);
+        Set(properties, BuildpackMSBuildProperties.PreStagingHooks, AssignmentList.JoinEntries(staging.PreStagingHooks));
+        Set(properties, BuildpackMSBuildProperties.PostStagingHooks, AssignmentList.JoinEntries(staging.PostStagingHooks));
         return settings;
     }
 

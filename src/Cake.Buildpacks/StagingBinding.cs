@@ -22,6 +22,7 @@ internal static class StagingBinding
         Layout = "SetLayout",
         ProcfileMode = "SetProcfileMode",
         Timeout = "SetTimeout",
+        Platform = "SetPlatform",
         Timestamp = "SetTimestamp",
     };
 
@@ -33,12 +34,15 @@ internal static class StagingBinding
             OutputPath = settings.DropletPath?.FullPath,
             CacheDirectory = settings.CacheDirectory?.FullPath,
             Stack = settings.Stack,
-            Layout = StagingNames.LayoutName(settings.Layout),
-            ProcfileMode = StagingNames.ProcfileModeName(settings.ProcfileMode),
+            Layout = settings.Layout is { } layout ? StagingNames.LayoutName(layout) : null,
+            ProcfileMode = settings.ProcfileMode is { } mode ? StagingNames.ProcfileModeName(mode) : null,
+            Platform = StagingNames.PlatformName(settings.Platform ?? StagingPlatform.Default),
             Timeout = DurationText.Format(settings.Timeout),
             ResultPath = settings.ResultPath?.FullPath,
             Timestamp = settings.Timestamp is { } timestamp ? StagingNames.TimestampText(timestamp) : null,
             ApplicationName = settings.ApplicationName,
+            ManifestPath = settings.ManifestPath?.FullPath,
+            ManifestApplication = settings.ManifestApplication,
         };
         foreach (var buildpack in settings.Buildpacks)
         {
@@ -48,6 +52,16 @@ internal static class StagingBinding
         foreach (var candidate in settings.Candidates)
         {
             inputs.Candidates.Add(candidate);
+        }
+
+        foreach (var hook in settings.PreStagingHooks)
+        {
+            inputs.PreStagingHooks.Add(hook);
+        }
+
+        foreach (var hook in settings.PostStagingHooks)
+        {
+            inputs.PostStagingHooks.Add(hook);
         }
 
         foreach (var file in settings.EnvironmentFiles)

@@ -62,6 +62,11 @@ public sealed partial class RequestSettingsDriftTests
         new(nameof(StagingRequest.ResultPath), ["--result"], ["ResultPath"], ["BuildpackResultPath"], ["ResultPath"], ["SetResultPath"], ["BuildpackResultPath"]),
         new(nameof(StagingRequest.Timestamp), ["--timestamp"], ["Timestamp"], ["BuildpackTimestamp"], ["Timestamp"], ["SetTimestamp"], ["BuildpackTimestamp"]),
         new(nameof(StagingRequest.ApplicationName), ["--app-name"], ["ApplicationName"], ["BuildpackApplicationName"], ["ApplicationName"], ["SetApplicationName"], ["BuildpackApplicationName"]),
+        new(nameof(StagingRequest.ManifestPath), ["--manifest"], ["ManifestPath"], ["BuildpackManifest"], ["ManifestPath"], ["SetManifestPath"], ["BuildpackManifest"]),
+        new(nameof(StagingRequest.PreStagingHooks), ["--pre-staging"], ["PreStagingHooks", "PreStagingHookList"], ["BuildpackPreStagingHook", "BuildpackPreStagingHooks"], ["PreStagingHooks"], ["WithPreStagingHook"], ["BuildpackPreStagingHooks"]),
+        new(nameof(StagingRequest.PostStagingHooks), ["--post-staging"], ["PostStagingHooks", "PostStagingHookList"], ["BuildpackPostStagingHook", "BuildpackPostStagingHooks"], ["PostStagingHooks"], ["WithPostStagingHook"], ["BuildpackPostStagingHooks"]),
+        new(nameof(StagingRequest.Platform), ["--platform"], ["Platform"], ["BuildpackPlatform"], ["Platform"], ["SetPlatform"], ["BuildpackPlatform"]),
+        new(nameof(StagingRequest.ManifestApplication), ["--app"], ["ManifestApplication"], ["BuildpackManifestApplication"], ["ManifestApplication"], ["SetManifestApplication"], ["BuildpackManifestApplication"]),
     ];
 
     /// <summary>

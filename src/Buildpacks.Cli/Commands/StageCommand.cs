@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Buildpacks.Core.Ci;
+using Buildpacks.Core.Diagnostics;
 using Buildpacks.Core.Requests;
 using Buildpacks.Core.Staging;
 
@@ -23,7 +24,7 @@ internal static class StageCommand
 
     public static Command Create(CliEnvironment cli, Option<string> logFormat)
     {
-        var appDirectory = new Argument<string>("APP_DIR") { Description = "The app directory to stage (for .NET, the publish folder). It is not modified." };
+        var appDirectory = new Argument<string>("APP_DIR") { Description = "The app directory to stage (for .NET, the publish folder). It is not modified.", Arity = ArgumentArity.ZeroOrOne };
         var buildpacks = new Option<string[]>("--buildpack", "-b") { Description = "A buildpack to use, skipping detection. Repeat for multi-buildpack staging: all but the last supply, the last finalizes." };
         var candidates = CommonOptions.Candidates("A candidate buildpack for detection, in order; the first whose bin/detect accepts the app is used.");
         var output = new Option<string>("--output", "-o") { Description = "The droplet file to write. Default: APP_DIR's name + .droplet.tgz in the current directory." };
@@ -41,6 +42,12 @@ internal static class StageCommand
         var offline = CommonOptions.Offline();
         var applicationName = new Option<string>("--app-name") { Description = "The application name in VCAP_APPLICATION. Default: APP_DIR's name." };
         var secretEnv = new Option<string[]>("--secret-env") { Description = "NAME of an --env/--env-file variable whose value CI logs must mask. Repeatable; names ending in _TOKEN, _PASSWORD, _SECRET or _KEY are masked without it." };
+        var manifest = new Option<string>("--manifest") { Description = "A Cloud Foundry manifest.yml to read (buildpacks, env, stack, command, memory, name, path). Default: APP_DIR/manifest.yml, when there is one." };
+        var platform = new Option<string>("--platform") { Description = "Follow this platform's staging contract: heroku, cf, scalingo, dokku or stackato (compile's arguments, stack, layout, Procfile rule, staging variables). Default: default." };
+        var explain = new Option<bool>("--explain") { Description = "Print what the --platform profile sets, and stage nothing." };
+        var preStaging = new Option<string[]>("--pre-staging") { Description = "A shell command run in the build directory before the first buildpack (after stackato.yml's). Repeatable." };
+        var postStaging = new Option<string[]>("--post-staging") { Description = "A shell command run in the build directory after the last buildpack, before release and packing. Repeatable." };
+        var manifestApplication = new Option<string>("--app") { Description = "The manifest's application to stage, by name, when it lists several." };
 
         var command = new Command("stage", """
             Stage an app directory into a droplet with v2 buildpacks (Heroku / Cloud Foundry contract).
@@ -52,7 +59,7 @@ internal static class StageCommand
             """)
         {
             appDirectory, buildpacks, candidates, output, cacheDirectory, environment, envFiles, stack, layout, procfileMode, processTypes,
-            timeout, result, timestamp, applicationName, buildpackCache, offline,
+            timeout, result, timestamp, applicationName, buildpackCache, offline, manifest, manifestApplication, preStaging, postStaging, platform, explain,
             secretEnv,
         };
 
@@ -61,6 +68,11 @@ internal static class StageCommand
             var reporter = cli.Reporter(parse.GetValue(logFormat));
             return CommandRunner.RunAsync(cli, reporter, async () =>
             {
+                if (parse.GetValue(explain))
+                {
+                    return Explain(cli, parse.GetValue(platform));
+                }
+
                 var inputs = new StagingInputs
                 {
                     AppDirectory = parse.GetValue(appDirectory),
@@ -73,10 +85,15 @@ internal static class StageCommand
                     ResultPath = parse.GetValue(result),
                     Timestamp = parse.GetValue(timestamp),
                     ApplicationName = parse.GetValue(applicationName),
+                    ManifestPath = parse.GetValue(manifest),
+                    ManifestApplication = parse.GetValue(manifestApplication),
+                    Platform = parse.GetValue(platform),
                 };
                 Add(inputs.Buildpacks, parse.GetValue(buildpacks));
                 Add(inputs.Candidates, parse.GetValue(candidates));
                 Add(inputs.EnvironmentFiles, parse.GetValue(envFiles));
+                Add(inputs.PreStagingHooks, parse.GetValue(preStaging));
+                Add(inputs.PostStagingHooks, parse.GetValue(postStaging));
                 foreach (var assignment in parse.GetValue(environment) ?? [])
                 {
                     inputs.AddVariable(assignment);
@@ -94,6 +111,22 @@ internal static class StageCommand
             });
         });
         return command;
+    }
+
+    private static int Explain(CliEnvironment cli, string? platform)
+    {
+        if (!StagingNames.TryParsePlatform(platform ?? "default", out var parsed))
+        {
+            throw new BuildpackException(ErrorCodes.InvalidPlatform, $"--platform '{platform}' is not a platform. Use one of: {string.Join(", ", StagingNames.Platforms)}.");
+        }
+
+        cli.Output.WriteLine($"Platform: {StagingNames.PlatformName(parsed)}");
+        foreach (var line in StagingNames.Explain(parsed))
+        {
+            cli.Output.WriteLine("  " + line);
+        }
+
+        return 0;
     }
 
     private static void Add(IList<string> list, string[]? values)

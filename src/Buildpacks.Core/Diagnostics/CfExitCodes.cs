@@ -13,4 +13,6 @@ public static class CfExitCodes
     public const int ReleaseFailed = 224;
     /// <summary>Supply failed, or a supply buildpack has no bin/supply.</summary>
     public const int SupplyFailed = 225;
+    /// <summary>A staging hook failed (ours: Cloud Foundry has no hooks, Stackato's are gone), next to CF's codes.</summary>
+    public const int HookFailed = 226;
 }

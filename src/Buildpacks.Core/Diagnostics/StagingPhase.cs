@@ -23,4 +23,10 @@ public enum StagingPhase
 
     /// <summary>Writing the droplet; an engine phase, no buildpack runs.</summary>
     Pack,
+
+    /// <summary>A pre-staging hook (<c>stackato.yml</c>, the request): a shell command run before the first buildpack.</summary>
+    PreStaging,
+
+    /// <summary>A post-staging hook: a shell command run after the last buildpack, before release and packing.</summary>
+    PostStaging,
 }

@@ -12,6 +12,8 @@ public static class StagingPhaseNames
         StagingPhase.Compile => "compile",
         StagingPhase.Release => "release",
         StagingPhase.Pack => "pack",
+        StagingPhase.PreStaging => "pre-staging",
+        StagingPhase.PostStaging => "post-staging",
         _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, "Not a staging phase."),
     };
 

@@ -15,6 +15,13 @@ public static class AssignmentList
         return string.Join(';', pairs.Select(pair => pair.Key + "=" + pair.Value.Replace("%", "%25", StringComparison.Ordinal).Replace(";", "%3B", StringComparison.Ordinal)));
     }
 
+    /// <summary>Writes plain entries (commands) as one value, escaped as the pairs are.</summary>
+    public static string JoinEntries(IEnumerable<string> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        return string.Join(';', entries.Select(entry => entry.Replace("%", "%25", StringComparison.Ordinal).Replace(";", "%3B", StringComparison.Ordinal)));
+    }
+
     /// <summary>Splits one value into its <c>NAME=VALUE</c> entries, unescaped; empty entries are skipped.</summary>
     public static IEnumerable<string> Split(string? text) =>
         (text ?? "").Split(';').Where(entry => entry.Trim().Length > 0).Select(Unescape);

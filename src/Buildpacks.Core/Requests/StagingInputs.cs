@@ -48,6 +48,21 @@ public sealed class StagingInputs
     /// <summary>The name in <c>VCAP_APPLICATION</c>; empty: the app directory's name.</summary>
     public string? ApplicationName { get; set; }
 
+    /// <summary>The Cloud Foundry manifest to read; empty: the app directory's <c>manifest.yml</c>, when there is one.</summary>
+    public string? ManifestPath { get; set; }
+
+    /// <summary>The manifest's application to stage, by name; empty: its only one.</summary>
+    public string? ManifestApplication { get; set; }
+
+    /// <summary>Shell commands run in the build directory before the first buildpack, in order; blank entries are skipped.</summary>
+    public IList<string> PreStagingHooks { get; } = [];
+
+    /// <summary>Shell commands run in the build directory after the last buildpack, in order; blank entries are skipped.</summary>
+    public IList<string> PostStagingHooks { get; } = [];
+
+    /// <summary>The platform whose contract to follow (<see cref="StagingNames.Platforms"/>); empty: <c>default</c>, today's behaviour.</summary>
+    public string? Platform { get; set; }
+
     internal IReadOnlyList<RawAssignment> Variables => _variables;
 
     internal IReadOnlyList<RawAssignment> ProcessTypes => _processTypes;

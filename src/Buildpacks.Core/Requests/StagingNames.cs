@@ -15,6 +15,38 @@ public static class StagingNames
     /// <summary>The Procfile mode names, in the order help texts list them.</summary>
     public static IReadOnlyList<string> ProcfileModes { get; } = ["merge", "replace"];
 
+    /// <summary>The platform names, in the order help texts list them.</summary>
+    public static IReadOnlyList<string> Platforms { get; } = ["default", "heroku", "cf", "scalingo", "dokku", "stackato"];
+
+    /// <summary>The name of <paramref name="platform"/>: <c>default</c>, <c>heroku</c>, <c>cf</c>, <c>scalingo</c>, <c>dokku</c> or <c>stackato</c>.</summary>
+    public static string PlatformName(StagingPlatform platform) => platform switch
+    {
+        StagingPlatform.Default => "default",
+        StagingPlatform.Heroku => "heroku",
+        StagingPlatform.CloudFoundry => "cf",
+        StagingPlatform.Scalingo => "scalingo",
+        StagingPlatform.Dokku => "dokku",
+        StagingPlatform.Stackato => "stackato",
+        _ => throw new ArgumentOutOfRangeException(nameof(platform), platform, "Not a platform."),
+    };
+
+    /// <summary>Reads a platform name (<c>cloudfoundry</c> is <c>cf</c> too); false when it names none.</summary>
+    public static bool TryParsePlatform(string text, out StagingPlatform platform)
+    {
+        var name = text.Trim().ToLowerInvariant();
+        if (name == "cloudfoundry")
+        {
+            name = "cf";
+        }
+
+        var index = Platforms.ToList().IndexOf(name);
+        platform = index < 0 ? StagingPlatform.Default : (StagingPlatform)index;
+        return index >= 0;
+    }
+
+    /// <summary>What the platform's profile sets, one line each: compile's arguments, stack, layout, Procfile rule, staging variables.</summary>
+    public static IEnumerable<string> Explain(StagingPlatform platform) => PlatformProfile.Of(platform).Explain();
+
     /// <summary>The name of <paramref name="layout"/>: <c>cf</c> or <c>heroku</c>.</summary>
     public static string LayoutName(DropletLayout layout) => layout switch
     {

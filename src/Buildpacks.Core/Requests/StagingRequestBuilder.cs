@@ -1,6 +1,8 @@
+using Buildpacks.Core.Declared;
 using Buildpacks.Core.Diagnostics;
 using Buildpacks.Core.Sources;
 using Buildpacks.Core.Staging;
+using Buildpacks.Core.Staging.Planning;
 
 namespace Buildpacks.Core.Requests;
 
@@ -28,6 +30,8 @@ public sealed class StagingRequestBuilder
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var appDirectory = AppDirectory(inputs.AppDirectory);
+        var platform = ParsePlatform(inputs.Platform);
+        var profile = PlatformProfile.Of(platform);
         var request = new StagingRequest
         {
             AppDirectory = appDirectory,
@@ -36,14 +40,19 @@ public sealed class StagingRequestBuilder
             Candidates = References(inputs.Candidates),
             CacheDirectory = Blank(inputs.CacheDirectory) ? null : Path.TrimEndingDirectorySeparator(FullPath(inputs.CacheDirectory!)),
             Environment = Variables(inputs),
-            Stack = Blank(inputs.Stack) ? StagingRequest.DefaultStack : inputs.Stack!.Trim(),
-            Layout = ParseLayout(inputs.Layout),
-            ProcfileMode = ParseProcfileMode(inputs.ProcfileMode),
+            Stack = Blank(inputs.Stack) ? profile.DefaultStack : inputs.Stack!.Trim(),
+            Layout = Blank(inputs.Layout) ? profile.DefaultLayout : ParseLayout(inputs.Layout),
+            ProcfileMode = Blank(inputs.ProcfileMode) ? profile.DefaultProcfileMode : ParseProcfileMode(inputs.ProcfileMode),
+            Platform = platform,
             ProcessTypes = ProcessTypes(inputs),
             Timeout = ParseTimeout(inputs.Timeout),
             ResultPath = Blank(inputs.ResultPath) ? null : FullPath(inputs.ResultPath!),
             Timestamp = ParseTimestamp(inputs.Timestamp),
             ApplicationName = Blank(inputs.ApplicationName) ? null : inputs.ApplicationName!.Trim(),
+            ManifestPath = Blank(inputs.ManifestPath) ? null : FullPath(inputs.ManifestPath!),
+            ManifestApplication = Blank(inputs.ManifestApplication) ? null : inputs.ManifestApplication!.Trim(),
+            PreStagingHooks = [.. inputs.PreStagingHooks.Where(hook => !Blank(hook))],
+            PostStagingHooks = [.. inputs.PostStagingHooks.Where(hook => !Blank(hook))],
         };
         Check(request, _names);
         return request;
@@ -91,7 +100,7 @@ public sealed class StagingRequestBuilder
             throw new BuildpackException(ErrorCodes.InvalidRequest, "No droplet path was given. Say where to write the droplet (e.g. app.droplet.tgz).");
         }
 
-        if (request.Buildpacks.Count == 0 && request.Candidates.Count == 0)
+        if (request.Buildpacks.Count == 0 && request.Candidates.Count == 0 && !AppDeclaresBuildpacks(request))
         {
             throw new BuildpackException(
                 ErrorCodes.NoBuildpack,
@@ -124,6 +133,13 @@ public sealed class StagingRequestBuilder
             throw new BuildpackException(ErrorCodes.NoBuildpack, $"No candidate was given. Name at least one buildpack to detect with, with {names.Candidates}.");
         }
     }
+
+    // BUILDPACK_URL or the app's own files name the buildpacks; reading them is the planner's job, and its errors say what is wrong.
+    private static bool AppDeclaresBuildpacks(StagingRequest request) =>
+        BuildpackUrlSelection.Reference(request) is not null
+        || request.ManifestPath is not null
+        || File.Exists(Path.Combine(request.AppDirectory, AppManifest.FileName))
+        || File.Exists(Path.Combine(request.AppDirectory, AppBuildpacksFile.FileName));
 
     private static void EnsureAppDirectory(string appDirectory, StagingSettingNames names)
     {
@@ -210,6 +226,20 @@ public sealed class StagingRequestBuilder
         }
 
         return (text[..equals], text[(equals + 1)..]);
+    }
+
+    private StagingPlatform ParsePlatform(string? text)
+    {
+        if (Blank(text))
+        {
+            return StagingPlatform.Default;
+        }
+
+        return StagingNames.TryParsePlatform(text!, out var platform)
+            ? platform
+            : throw new BuildpackException(
+                ErrorCodes.InvalidPlatform,
+                $"{_names.Platform} '{text}' is not a platform. Use one of: {string.Join(", ", StagingNames.Platforms)}.");
     }
 
     private DropletLayout ParseLayout(string? text)

@@ -33,6 +33,9 @@ public sealed record StagingSettingNames
     /// <summary>The setting holding the Procfile mode.</summary>
     public string ProcfileMode { get; init; } = "ProcfileMode";
 
+    /// <summary>The setting holding the platform.</summary>
+    public string Platform { get; init; } = "Platform";
+
     /// <summary>The setting holding the timeout.</summary>
     public string Timeout { get; init; } = "Timeout";
 

@@ -45,7 +45,7 @@ internal static class OutcomeAssembler
             var procfile = Path.Combine(Path.GetFullPath(request.AppDirectory), "Procfile");
             log.Warning(new BuildpackDiagnostic(
                 ErrorCodes.NoWebProcess,
-                "No 'web' process type: the buildpack declared none and the app has no Procfile line for it. App will not start unless a command is provided at runtime.",
+                PlatformProfile.Of(request.Platform).NoWebProcessMessage,
                 File.Exists(procfile) ? procfile : null));
         }
     }

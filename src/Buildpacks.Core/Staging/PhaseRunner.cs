@@ -18,6 +18,19 @@ internal sealed class PhaseRunner(
     string buildDirectory,
     List<PhaseTiming> timings)
 {
+    /// <summary>The environment every script of this runner gets.</summary>
+    public IReadOnlyDictionary<string, string> Environment => environment;
+
+    /// <summary>The same runner with another environment (a chain's buildpack sees what the ones before it exported).</summary>
+    public PhaseRunner With(IReadOnlyDictionary<string, string> otherEnvironment) => new(session, log, otherEnvironment, buildDirectory, timings);
+
+    /// <summary>
+    /// Runs a script of the engine's own (a hook, a helper), not a buildpack's, in the build directory with this
+    /// runner's environment; with a <paramref name="title"/> it is a logged, timed phase, without one it runs quietly.
+    /// </summary>
+    public Task<ScriptOutcome> RunEngineScriptAsync(StagingPhase phase, string? title, string script, IReadOnlyList<string> arguments, Action<string, bool> onLine, CancellationToken cancellationToken) =>
+        RunAsync(phase, title, script, arguments, onLine, cancellationToken);
+
     /// <summary>Runs <c>bin/PHASE</c> with engine-side paths as arguments; a non-zero exit is <paramref name="errorCode"/>.</summary>
     public async Task RunAsync(StagingPhase phase, ResolvedBuildpack buildpack, IReadOnlyList<string> arguments, string errorCode, int exitCode, CancellationToken cancellationToken)
     {
@@ -72,17 +85,25 @@ internal sealed class PhaseRunner(
         session.EnsureRunnable(buildpack.Script(phase.Name()), buildpack.DefaultName, buildpack.UserScript(phase.Name()));
 
     /// <summary>Runs <c>bin/PHASE</c> as a logged, timed phase; output goes to <paramref name="onLine"/>.</summary>
-    public async Task<ScriptOutcome> RunScriptAsync(StagingPhase phase, ResolvedBuildpack buildpack, IReadOnlyList<string> arguments, Action<string, bool> onLine, CancellationToken cancellationToken)
+    public Task<ScriptOutcome> RunScriptAsync(StagingPhase phase, ResolvedBuildpack buildpack, IReadOnlyList<string> arguments, Action<string, bool> onLine, CancellationToken cancellationToken) =>
+        RunAsync(phase, buildpack.DefaultName, buildpack.Script(phase.Name()), arguments, onLine, cancellationToken);
+
+    private async Task<ScriptOutcome> RunAsync(StagingPhase phase, string? title, string script, IReadOnlyList<string> arguments, Action<string, bool> onLine, CancellationToken cancellationToken)
     {
         var invocation = new ScriptInvocation(
-            session.ToScriptPath(buildpack.Script(phase.Name())),
+            session.ToScriptPath(script),
             [.. arguments.Select(ToScriptArgument)],
             session.ToScriptPath(buildDirectory),
             environment);
-        log.PhaseStarted(phase, buildpack.DefaultName);
+        if (title is null)
+        {
+            return await session.RunAsync(invocation, onLine, cancellationToken).ConfigureAwait(false);
+        }
+
+        log.PhaseStarted(phase, title);
         var outcome = await session.RunAsync(invocation, onLine, cancellationToken).ConfigureAwait(false);
-        log.PhaseFinished(phase, buildpack.DefaultName, outcome.Duration);
-        timings.Add(new PhaseTiming(phase, buildpack.DefaultName, outcome.Duration));
+        log.PhaseFinished(phase, title, outcome.Duration);
+        timings.Add(new PhaseTiming(phase, title, outcome.Duration));
         return outcome;
     }
 

@@ -1,5 +1,7 @@
+using Buildpacks.Core.Declared;
 using Buildpacks.Core.Diagnostics;
 using Buildpacks.Core.Hosts;
+using Buildpacks.Core.Release;
 using Buildpacks.Core.Requests;
 using Buildpacks.Core.Sources;
 using Buildpacks.Core.Staging.Planning;
@@ -25,7 +27,7 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
         var app = Path.GetFullPath(appDirectory);
         workspace.CopyApp(app, AppCopyFilter.Excluding(app, null), log);
         await using var session = await OpenSessionAsync(workspace, workspace.ScratchCacheDirectory, cancellationToken).ConfigureAwait(false);
-        var (phases, fetcher) = Prepare(request, workspace, session, log, [], cancellationToken);
+        var (phases, fetcher) = Prepare(request, workspace, session, workspace.ScratchCacheDirectory, log, [], cancellationToken);
         var resolved = await fetcher.FetchAllAsync(candidates, "c", cancellationToken).ConfigureAwait(false);
         var (_, report) = await new BuildpackDetector(phases, log, workspace.BuildDirectory).DetectAsync(resolved, cancellationToken).ConfigureAwait(false);
         return report;
@@ -56,8 +58,9 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
         }
     }
 
-    private async Task<StagingResult> StageCoreAsync(StagingRequest request, IStagingLog log, CancellationToken cancellationToken)
+    private async Task<StagingResult> StageCoreAsync(StagingRequest asked, IStagingLog log, CancellationToken cancellationToken)
     {
+        var (request, manifest) = AppManifest.Apply(asked);
         var warnings = new List<BuildpackDiagnostic>();
         var recordingLog = new WarningRecorder(log, warnings);
         var timings = new List<PhaseTiming>();
@@ -73,15 +76,27 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
             workspace.CopyApp(appDirectory, AppCopyFilter.Excluding(appDirectory, outputs.DropletPath), recordingLog);
             workspace.Write(() => StagingEnvironment.WriteEnvDirectory(request.Environment, workspace.EnvDirectory));
             await using var session = await OpenSessionAsync(workspace, cache.WorkingDirectory, cancellationToken).ConfigureAwait(false);
-            var (phases, fetcher) = Prepare(request, workspace, session, recordingLog, timings, cancellationToken);
+            var (phases, fetcher) = Prepare(request, workspace, session, cache.WorkingDirectory, recordingLog, timings, cancellationToken);
+
+            var hooks = new HookRunner(phases, workspace, recordingLog);
+            var (appPreStaging, appPostStaging) = StackatoHooks.Read(request.AppDirectory);
+            var stackato = Path.Combine(request.AppDirectory, StackatoHooks.FileName);
+            await hooks.RunAsync(StagingPhase.PreStaging, Hooks(appPreStaging, stackato, request.PreStagingHooks), cancellationToken).ConfigureAwait(false);
 
             var detector = new BuildpackDetector(phases, recordingLog, workspace.BuildDirectory);
-            var plan = await StagingPlanner.PlanAsync(new SelectionContext(request, fetcher, detector, recordingLog), cancellationToken).ConfigureAwait(false);
+            var plan = await StagingPlanner.PlanAsync(new SelectionContext(request, fetcher, detector, recordingLog, manifest), cancellationToken).ConfigureAwait(false);
             selected = true;
             outcome.BuildpackKey = plan.Final.Key;
 
-            var supplied = await new PlanRunner(phases, workspace, recordingLog).RunAsync(plan, cache.WorkingDirectory, cancellationToken).ConfigureAwait(false);
-            var release = await phases.ReleaseAsync(plan.Final, cancellationToken).ConfigureAwait(false);
+            var (supplied, release) = await RunPlanAsync(
+                request,
+                plan,
+                phases,
+                workspace,
+                cache.WorkingDirectory,
+                recordingLog,
+                () => hooks.RunAsync(StagingPhase.PostStaging, Hooks(appPostStaging, stackato, request.PostStagingHooks), cancellationToken),
+                cancellationToken).ConfigureAwait(false);
             OutcomeAssembler.Assemble(request, workspace, plan, supplied, release, outcome, recordingLog);
 
             var packed = DropletPacker.Pack(request, workspace, outputs, outcome, recordingLog, timings, cancellationToken);
@@ -110,6 +125,29 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
         }
     }
 
+    // The app's own hooks first, then the request's.
+    private static List<(string Command, string? File)> Hooks(IReadOnlyList<string> app, string appFile, IReadOnlyList<string> request) =>
+        [.. app.Select(command => (command, (string?)appFile)), .. request.Select(command => (command, (string?)null))];
+
+    // The buildpacks, then what runs after the last one (the post-staging hooks), then the release.
+    private static async Task<(List<SupplyMetadata> Supplied, ReleaseInfo Release)> RunPlanAsync(
+        StagingRequest request,
+        StagingPlan plan, PhaseRunner phases, StagingWorkspace workspace, string cacheDirectory, IStagingLog log, Func<Task> afterBuildpacks, CancellationToken cancellationToken)
+    {
+        var profile = PlatformProfile.Of(request.Platform);
+        if (plan.Chained)
+        {
+            var chain = new ChainRunner(phases, workspace, profile);
+            var chained = await chain.RunAsync(plan, cacheDirectory, cancellationToken).ConfigureAwait(false);
+            await afterBuildpacks().ConfigureAwait(false);
+            return (chained, await chain.ReleaseAsync(plan, cancellationToken).ConfigureAwait(false));
+        }
+
+        var supplied = await new PlanRunner(phases, workspace, log, profile).RunAsync(plan, cacheDirectory, cancellationToken).ConfigureAwait(false);
+        await afterBuildpacks().ConfigureAwait(false);
+        return (supplied, await phases.ReleaseAsync(plan.Final, cancellationToken).ConfigureAwait(false));
+    }
+
     private async Task<IStagingHostSession> OpenSessionAsync(StagingWorkspace workspace, string cacheDirectory, CancellationToken cancellationToken)
     {
         var availability = options.Host.CheckAvailability();
@@ -125,9 +163,9 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
     }
 
     private (PhaseRunner Phases, BuildpackFetcher Fetcher) Prepare(
-        StagingRequest request, StagingWorkspace workspace, IStagingHostSession session, IStagingLog log, List<PhaseTiming> timings, CancellationToken cancellationToken)
+        StagingRequest request, StagingWorkspace workspace, IStagingHostSession session, string cacheDirectory, IStagingLog log, List<PhaseTiming> timings, CancellationToken cancellationToken)
     {
-        var environment = StagingEnvironment.Build(request, session.BaseEnvironment, AppName(request), log);
+        var environment = StagingEnvironment.Build(request, session.BaseEnvironment, AppName(request), session.ToScriptPath(cacheDirectory), log);
         var phases = new PhaseRunner(session, log, environment, workspace.BuildDirectory, timings);
         var sourceContext = new SourceContext(options.BuildpackCacheDirectory, options.Offline, new Dictionary<string, BuildpackIdentity>(), log, cancellationToken);
         return (phases, new BuildpackFetcher(resolver, workspace, sourceContext));

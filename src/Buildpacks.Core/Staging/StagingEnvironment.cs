@@ -57,22 +57,21 @@ internal static class StagingEnvironment
     }
 
     /// <summary>The host's base environment (tools, HOME, TMPDIR as scripts see them), the platform's variables, then the user's.</summary>
-    public static Dictionary<string, string> Build(StagingRequest request, IReadOnlyDictionary<string, string> hostEnvironment, string appName, IStagingLog log)
+    /// <remarks>
+    /// Which staging variables there are, and whether the user's reach the processes at all (Heroku keeps them in the
+    /// env dir), is the platform's: <see cref="PlatformProfile"/>. <paramref name="cacheDirectory"/> is the cache as
+    /// scripts see it.
+    /// </remarks>
+    public static Dictionary<string, string> Build(StagingRequest request, IReadOnlyDictionary<string, string> hostEnvironment, string appName, string cacheDirectory, IStagingLog log)
     {
         var environment = new Dictionary<string, string>(hostEnvironment, StringComparer.Ordinal);
-        environment["STACK"] = request.Stack;
-        environment["CF_STACK"] = request.Stack;
-        environment["LANG"] = "en_US.UTF-8";
-        environment["MEMORY_LIMIT"] = "1024m";
-        environment["VCAP_APPLICATION"] = VcapApplication.Json(appName);
-        environment["VCAP_SERVICES"] = "{}";
-        environment["REQUEST_ID"] = Guid.NewGuid().ToString();
-        if (GitCommit(request.AppDirectory) is { } commit)
+        var profile = PlatformProfile.Of(request.Platform);
+        foreach (var (name, value) in profile.StagingVariables(request, appName, cacheDirectory, () => GitCommit(request.AppDirectory)))
         {
-            environment["SOURCE_VERSION"] = commit;
+            environment[name] = value;
         }
 
-        foreach (var (name, value) in request.Environment)
+        foreach (var (name, value) in profile.ExportsUserVariables ? request.Environment : new Dictionary<string, string>())
         {
             if (VariableNames.NotExported.Contains(name))
             {

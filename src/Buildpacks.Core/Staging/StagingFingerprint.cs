@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Buildpacks.Core.Declared;
+using Buildpacks.Core.Diagnostics;
 using Buildpacks.Core.Sources;
+using Buildpacks.Core.Staging.Planning;
 
 namespace Buildpacks.Core.Staging;
 
@@ -32,6 +35,10 @@ public static class StagingFingerprint
         writer.Record("format", FormatVersion);
         writer.Record("engine", typeof(StagingFingerprint).Assembly.ManifestModule.ModuleVersionId.ToString());
 
+        writer.Record("manifest", request.ManifestPath is null ? "" : Path.GetFullPath(request.ManifestPath), request.ManifestApplication ?? "");
+        var (declared, manifest) = DeclaredOrAsked(request);
+        RecordBuildpacks(writer, "manifest-buildpack", manifest?.Buildpacks ?? [], identify);
+        request = declared;
         var appDirectory = Path.GetFullPath(request.AppDirectory);
         var output = Path.GetFullPath(request.OutputPath);
         writer.Record("app", appDirectory);
@@ -41,6 +48,8 @@ public static class StagingFingerprint
         }
 
         RecordBuildpacks(writer, "buildpack", request.Buildpacks, identify);
+        RecordBuildpacks(writer, "declared", Directory.Exists(appDirectory) ? AppBuildpacksFile.Read(appDirectory) ?? [] : [], identify);
+        RecordBuildpacks(writer, "buildpack-url", BuildpackUrlSelection.Reference(request) is { } url ? [url] : [], identify);
         RecordBuildpacks(writer, "candidate", request.Candidates, identify);
         writer.Record("output", output);
         writer.Record("cache", request.CacheDirectory is null ? "" : Path.GetFullPath(request.CacheDirectory));
@@ -60,10 +69,34 @@ public static class StagingFingerprint
         writer.Record("result", request.ResultPath is null ? "" : Path.GetFullPath(request.ResultPath));
         writer.Record("timestamp", request.Timestamp?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) ?? "");
         writer.Record("application", request.ApplicationName ?? "");
+        writer.Record("platform", request.Platform.ToString());
+        foreach (var hook in request.PreStagingHooks)
+        {
+            writer.Record("pre-staging", hook);
+        }
+
+        foreach (var hook in request.PostStagingHooks)
+        {
+            writer.Record("post-staging", hook);
+        }
 
         // The engine falls back to the process's SOURCE_DATE_EPOCH for entry time stamps.
         writer.Record("source-date-epoch", System.Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") ?? "");
         return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    // What the manifest changes is staged, so it is fingerprinted; a manifest that cannot be read leaves the request as
+    // asked, and the staging itself reports what is wrong with it.
+    private static (StagingRequest Request, ManifestApplication? Manifest) DeclaredOrAsked(StagingRequest request)
+    {
+        try
+        {
+            return AppManifest.Apply(request);
+        }
+        catch (BuildpackException)
+        {
+            return (request, null);
+        }
     }
 
     // A local buildpack is recorded by its content hash. A remote one whose identity is not known without fetching

@@ -56,4 +56,26 @@ public sealed record StagingRequest
 
     /// <summary>The application name given to buildpacks in <c>VCAP_APPLICATION</c>; defaults to the app directory's name.</summary>
     public string? ApplicationName { get; init; }
+
+    /// <summary>
+    /// The Cloud Foundry manifest to read (its application's buildpacks, env, stack, command, memory, name, path);
+    /// null: the app directory's <c>manifest.yml</c>, when there is one. What the request sets itself wins.
+    /// </summary>
+    public string? ManifestPath { get; init; }
+
+    /// <summary>The manifest's application to stage, by name; null: its only one.</summary>
+    public string? ManifestApplication { get; init; }
+
+    /// <summary>Shell commands run in the build directory before the first buildpack, after the app's <c>stackato.yml</c> ones.</summary>
+    public IReadOnlyList<string> PreStagingHooks { get; init; } = [];
+
+    /// <summary>Shell commands run in the build directory after the last buildpack, before release and packing.</summary>
+    public IReadOnlyList<string> PostStagingHooks { get; init; } = [];
+
+    /// <summary>
+    /// Whose contract to follow where the platforms differ: compile's arguments, the staging variables, whether the
+    /// user's variables reach compile. The request builder also takes the stack, layout and Procfile mode the
+    /// request leaves empty from it.
+    /// </summary>
+    public StagingPlatform Platform { get; init; } = StagingPlatform.Default;
 }

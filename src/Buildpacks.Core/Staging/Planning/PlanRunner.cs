@@ -12,7 +12,7 @@ namespace Buildpacks.Core.Staging.Planning;
 /// Carries out a plan with Cloud Foundry's multi-buildpack contract: <c>bin/supply</c> of every buildpack but the
 /// last, then the last one's <c>bin/finalize</c>, or its <c>bin/compile</c> (Heroku) when it has no finalize.
 /// </summary>
-internal sealed class PlanRunner(PhaseRunner phases, StagingWorkspace workspace, IStagingLog log)
+internal sealed class PlanRunner(PhaseRunner phases, StagingWorkspace workspace, IStagingLog log, PlatformProfile profile)
 {
     /// <summary>Runs the plan; returns what each buildpack left in its deps directory, in plan order.</summary>
     public async Task<List<SupplyMetadata>> RunAsync(StagingPlan plan, string cacheRoot, CancellationToken cancellationToken)
@@ -108,7 +108,7 @@ internal sealed class PlanRunner(PhaseRunner phases, StagingWorkspace workspace,
         await phases.RunAsync(
             StagingPhase.Compile,
             final,
-            [workspace.BuildDirectory, cache, workspace.EnvDirectory],
+            profile.CompileArguments(workspace.BuildDirectory, cache, workspace.EnvDirectory),
             ErrorCodes.CompileFailed,
             CfExitCodes.CompileFailed,
             cancellationToken).ConfigureAwait(false);

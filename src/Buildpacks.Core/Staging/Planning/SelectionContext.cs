@@ -1,6 +1,7 @@
+using Buildpacks.Core.Declared;
 using Buildpacks.Core.Diagnostics;
 
 namespace Buildpacks.Core.Staging.Planning;
 
-/// <summary>What a selection may use: the request, a way to fetch buildpacks, and detection.</summary>
-internal sealed record SelectionContext(StagingRequest Request, BuildpackFetcher Fetcher, BuildpackDetector Detector, IStagingLog Log);
+/// <summary>What a selection may use: the request (the manifest applied), the manifest's application, a way to fetch buildpacks, and detection.</summary>
+internal sealed record SelectionContext(StagingRequest Request, BuildpackFetcher Fetcher, BuildpackDetector Detector, IStagingLog Log, ManifestApplication? Manifest = null);

@@ -5,8 +5,15 @@ namespace Buildpacks.Core.Staging.Planning;
 /// <summary>Asks each selection in order of precedence; the first that applies makes the plan.</summary>
 internal static class StagingPlanner
 {
-    // Precedence, highest first. App-declared lists (.buildpacks, manifest.yml) go between these two.
-    private static readonly IBuildpackSelection[] Selections = [new ExplicitSelection(), new DetectionSelection()];
+    // Precedence, highest first: what the request names, then what the app declares, then detection.
+    private static readonly IBuildpackSelection[] Selections =
+    [
+        new ExplicitSelection(),
+        new BuildpackUrlSelection(),
+        new ManifestSelection(),
+        new BuildpacksFileSelection(),
+        new DetectionSelection(),
+    ];
 
     public static async Task<StagingPlan> PlanAsync(SelectionContext context, CancellationToken cancellationToken)
     {
