@@ -26,6 +26,7 @@ public abstract class BuildpackStagingTask : Microsoft.Build.Utilities.Task
         ProcfileMode = "BuildpackProcfileMode",
         Timeout = "BuildpackTimeout",
         Timestamp = "BuildpackTimestamp",
+        LockFile = "BuildpackLockFile",
     };
 
     /// <summary>The folder to stage: the publish folder.</summary>
@@ -65,6 +66,12 @@ public abstract class BuildpackStagingTask : Microsoft.Build.Utilities.Task
 
     /// <summary>The time of every droplet entry: Unix seconds or ISO 8601; empty: <c>SOURCE_DATE_EPOCH</c> or a fixed date.</summary>
     public string? Timestamp { get; set; }
+
+    /// <summary>
+    /// The lock file (<c>BuildpackLockFile</c>; the targets default it to the project's <c>buildpacks.lock.json</c>
+    /// when that exists); empty: the publish folder's own, when it exists.
+    /// </summary>
+    public string? LockFile { get; set; }
 
     /// <summary>Env files (<c>BuildpackEnvironmentFile</c> items, then the property's <c>;</c> list), read in order.</summary>
     public string[] EnvironmentFiles { get; set; } = [];
@@ -168,6 +175,7 @@ public abstract class BuildpackStagingTask : Microsoft.Build.Utilities.Task
             ResultPath = ResultPath,
             Timestamp = Timestamp,
             ApplicationName = ApplicationName,
+            LockFile = LockFile,
         };
         AddAll(inputs.Buildpacks, Buildpacks);
         AddAll(inputs.Candidates, Candidates);

@@ -54,10 +54,14 @@ public static class BuildpackMSBuildProperties
     /// <summary><c>true</c>: no network, buildpack URLs from the buildpack cache only.</summary>
     public const string Offline = "BuildpackOffline";
 
+    /// <summary>The lock file pinning each buildpack to an exact version.</summary>
+    public const string LockFile = "BuildpackLockFile";
+
     /// <summary>Every property above, for clearing them all at once.</summary>
     internal static readonly string[] All =
     [
         StageWithBuildpack, Buildpack, Candidates, Stack, CacheDirectory, DropletPath, Layout, Timeout, ProcfileMode,
         ApplicationName, ResultPath, Timestamp, Environment, EnvironmentFile, ProcessTypes, BuildpackCacheRoot, Offline,
+        LockFile,
     ];
 }

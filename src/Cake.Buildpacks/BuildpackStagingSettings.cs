@@ -67,4 +67,10 @@ public sealed class BuildpackStagingSettings
 
     /// <summary>Use no network: buildpack URLs come from the buildpack cache only (<c>--offline</c>; also on when <c>BUILDPACKS_OFFLINE=1</c>).</summary>
     public bool Offline { get; set; }
+
+    /// <summary>
+    /// The lock file pinning each buildpack to an exact version (<c>--lock-file</c>; <see cref="BuildpacksAliases.BuildpackLock(Cake.Core.ICakeContext, Cake.Core.IO.DirectoryPath, BuildpackLockSettings)"/> writes it);
+    /// null: <c>buildpacks.lock.json</c> next to the project when it exists.
+    /// </summary>
+    public FilePath? LockFile { get; set; }
 }

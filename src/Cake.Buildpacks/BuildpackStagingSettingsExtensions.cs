@@ -120,6 +120,13 @@ public static class BuildpackStagingSettingsExtensions
     public static BuildpackStagingSettings UseOffline(this BuildpackStagingSettings settings, bool offline = true) =>
         Change(settings, s => s.Offline = offline);
 
+    /// <summary>Sets the lock file pinning each buildpack to an exact version.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="lockFile">The lock file, relative to the working directory or absolute; it must exist.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings SetLockFile(this BuildpackStagingSettings settings, FilePath lockFile) =>
+        Change(settings, s => s.LockFile = lockFile);
+
     private static BuildpackStagingSettings Change(BuildpackStagingSettings settings, Action<BuildpackStagingSettings> change)
     {
         ArgumentNullException.ThrowIfNull(settings);

@@ -23,6 +23,7 @@ internal static class StagingBinding
         ProcfileMode = "SetProcfileMode",
         Timeout = "SetTimeout",
         Timestamp = "SetTimestamp",
+        LockFile = "SetLockFile",
     };
 
     public static StagingRequest Stage(DirectoryPath appDirectory, BuildpackStageSettings settings, ICakeEnvironment environment)
@@ -39,6 +40,7 @@ internal static class StagingBinding
             ResultPath = settings.ResultPath?.FullPath,
             Timestamp = settings.Timestamp is { } timestamp ? StagingNames.TimestampText(timestamp) : null,
             ApplicationName = settings.ApplicationName,
+            LockFile = settings.LockFile?.FullPath,
         };
         foreach (var buildpack in settings.Buildpacks)
         {
@@ -70,6 +72,10 @@ internal static class StagingBinding
 
     public static DetectionRequest Detect(DirectoryPath appDirectory, BuildpackDetectSettings settings, ICakeEnvironment environment) =>
         EngineCall.Run(() => Builder(environment).BuildDetection(appDirectory.FullPath, settings.Candidates));
+
+    public static LockRequest Lock(DirectoryPath appDirectory, BuildpackLockSettings settings, ICakeEnvironment environment) =>
+        EngineCall.Run(() => new StagingRequestBuilder(environment.WorkingDirectory.FullPath, Names with { Buildpacks = "WithBuildpack" })
+            .BuildLock(appDirectory.FullPath, settings.LockFile?.FullPath, settings.Buildpacks));
 
     /// <summary>The engine for the settings: the buildpack cache and offline mode are engine options, not request fields.</summary>
     public static BuildpackEngine Engine(DirectoryPath? buildpackCacheRoot, bool offline, ICakeEnvironment environment) => new(new BuildpackEngineOptions

@@ -62,6 +62,7 @@ public sealed partial class RequestSettingsDriftTests
         new(nameof(StagingRequest.ResultPath), ["--result"], ["ResultPath"], ["BuildpackResultPath"], ["ResultPath"], ["SetResultPath"], ["BuildpackResultPath"]),
         new(nameof(StagingRequest.Timestamp), ["--timestamp"], ["Timestamp"], ["BuildpackTimestamp"], ["Timestamp"], ["SetTimestamp"], ["BuildpackTimestamp"]),
         new(nameof(StagingRequest.ApplicationName), ["--app-name"], ["ApplicationName"], ["BuildpackApplicationName"], ["ApplicationName"], ["SetApplicationName"], ["BuildpackApplicationName"]),
+        new(nameof(StagingRequest.LockFile), ["--lock-file"], ["LockFile"], ["BuildpackLockFile"], ["LockFile"], ["SetLockFile"], ["BuildpackLockFile"]),
     ];
 
     /// <summary>

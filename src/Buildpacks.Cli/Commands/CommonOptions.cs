@@ -49,6 +49,8 @@ internal static class CommonOptions
         Description = "Use no network: buildpack URLs are served from the buildpack cache only (also on when BUILDPACKS_OFFLINE=1).",
     };
 
+    public static Option<string> LockFile(string description) => new("--lock-file") { Description = description };
+
     /// <summary>The engine for one command: the buildpack cache and offline mode are engine options, not request fields.</summary>
     public static BuildpackEngine Engine(CliEnvironment cli, string? buildpackCache, bool offline) => new(new BuildpackEngineOptions
     {

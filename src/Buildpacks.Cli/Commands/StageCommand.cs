@@ -18,6 +18,7 @@ internal static class StageCommand
         ProcfileMode = "--procfile-mode",
         Timeout = "--timeout",
         Timestamp = "--timestamp",
+        LockFile = "--lock-file",
     };
 
     public static Command Create(CliEnvironment cli, Option<string> logFormat)
@@ -38,6 +39,7 @@ internal static class StageCommand
         var timestamp = new Option<string>("--timestamp") { Description = "The time of every droplet entry: Unix seconds or ISO 8601. Default: SOURCE_DATE_EPOCH, else 1980-01-01." };
         var buildpackCache = CommonOptions.BuildpackCache();
         var offline = CommonOptions.Offline();
+        var lockFile = CommonOptions.LockFile("The lock file pinning each buildpack to an exact version (written by buildpacks lock). Default: APP_DIR/buildpacks.lock.json when it exists.");
         var applicationName = new Option<string>("--app-name") { Description = "The application name in VCAP_APPLICATION. Default: APP_DIR's name." };
 
         var command = new Command("stage", """
@@ -50,7 +52,7 @@ internal static class StageCommand
             """)
         {
             appDirectory, buildpacks, candidates, output, cacheDirectory, environment, envFiles, stack, layout, procfileMode, processTypes,
-            timeout, result, timestamp, applicationName, buildpackCache, offline,
+            timeout, result, timestamp, applicationName, buildpackCache, offline, lockFile,
         };
 
         command.SetAction((parse, cancellationToken) =>
@@ -70,6 +72,7 @@ internal static class StageCommand
                     ResultPath = parse.GetValue(result),
                     Timestamp = parse.GetValue(timestamp),
                     ApplicationName = parse.GetValue(applicationName),
+                    LockFile = parse.GetValue(lockFile),
                 };
                 Add(inputs.Buildpacks, parse.GetValue(buildpacks));
                 Add(inputs.Candidates, parse.GetValue(candidates));

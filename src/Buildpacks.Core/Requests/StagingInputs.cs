@@ -48,6 +48,9 @@ public sealed class StagingInputs
     /// <summary>The name in <c>VCAP_APPLICATION</c>; empty: the app directory's name.</summary>
     public string? ApplicationName { get; set; }
 
+    /// <summary>The lock file pinning the buildpacks; empty: <c>buildpacks.lock.json</c> in the app directory when there is one.</summary>
+    public string? LockFile { get; set; }
+
     internal IReadOnlyList<RawAssignment> Variables => _variables;
 
     internal IReadOnlyList<RawAssignment> ProcessTypes => _processTypes;

@@ -44,6 +44,7 @@ public sealed class StagingRequestBuilder
             ResultPath = Blank(inputs.ResultPath) ? null : FullPath(inputs.ResultPath!),
             Timestamp = ParseTimestamp(inputs.Timestamp),
             ApplicationName = Blank(inputs.ApplicationName) ? null : inputs.ApplicationName!.Trim(),
+            LockFile = Blank(inputs.LockFile) ? null : FullPath(inputs.LockFile!),
         };
         Check(request, _names);
         return request;
@@ -56,6 +57,26 @@ public sealed class StagingRequestBuilder
         var detection = new DetectionRequest(AppDirectory(appDirectory), References(candidates));
         CheckDetection(detection.AppDirectory, detection.Candidates, _names);
         return detection;
+    }
+
+    /// <summary>
+    /// Builds what <c>buildpacks lock</c> needs: the lock file (<paramref name="lockFile"/>, else
+    /// <c>buildpacks.lock.json</c> in the existing <paramref name="appDirectory"/>) and at least one reference.
+    /// </summary>
+    public LockRequest BuildLock(string? appDirectory, string? lockFile, IEnumerable<string> buildpacks)
+    {
+        ArgumentNullException.ThrowIfNull(buildpacks);
+        var app = AppDirectory(appDirectory);
+        EnsureAppDirectory(app, _names);
+        var references = References(buildpacks);
+        if (references.Count == 0)
+        {
+            throw new BuildpackException(
+                ErrorCodes.NothingToLock,
+                $"No buildpack to lock was given. Name every buildpack the staging uses with {_names.Buildpacks}; the lock file then holds exactly those.");
+        }
+
+        return new LockRequest(Blank(lockFile) ? Path.Combine(app, BuildpackLock.DefaultFileName) : FullPath(lockFile!), references);
     }
 
     /// <summary>
@@ -113,6 +134,14 @@ public sealed class StagingRequestBuilder
         foreach (var (type, command) in request.ProcessTypes)
         {
             EnsureProcessType(type, command, names);
+        }
+
+        if (request.LockFile is { } lockFile && !File.Exists(lockFile))
+        {
+            throw new BuildpackException(
+                ErrorCodes.LockFileNotFound,
+                $"{names.LockFile} '{lockFile}' does not exist. Write it with: buildpacks lock APP_DIR --buildpack REF... --lock-file {lockFile}, or leave {names.LockFile} out.",
+                lockFile);
         }
     }
 

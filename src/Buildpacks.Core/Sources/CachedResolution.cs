@@ -12,7 +12,8 @@ internal static class CachedResolution
     public static async Task<ResolvedBuildpack> ResolveAsync(BuildpackReference reference, string destination, SourceContext context, IFetchStrategy strategy)
     {
         var cache = BuildpackCache.For(context);
-        var identity = strategy.Pinned(reference);
+        var locked = context.Pins.GetValueOrDefault(reference.Original);
+        var identity = locked ?? strategy.Pinned(reference);
         if (Installed(cache, reference, identity) is { } pinnedTree)
         {
             return CopyOut(reference, pinnedTree, destination, identity!, context, "from the buildpack cache");
@@ -26,15 +27,27 @@ internal static class CachedResolution
                 : throw OfflineMiss(reference, cache);
         }
 
-        if (strategy.TrustsRecordedPin && cache.FindPin(reference) is { } recorded && Installed(cache, reference, recorded) is { } recordedTree)
+        if (locked is null && strategy.TrustsRecordedPin && cache.FindPin(reference) is { } recorded && Installed(cache, reference, recorded) is { } recordedTree)
         {
             return CopyOut(reference, recordedTree, destination, recorded, context, "from the buildpack cache");
         }
 
         using (await cache.LockAsync(reference, context.CancellationToken).ConfigureAwait(false))
         {
-            // Another staging may have fetched it while this one waited for the lock.
-            identity ??= strategy.TrustsRecordedPin ? cache.FindPin(reference) : await strategy.CheckRemoteAsync(reference, context).ConfigureAwait(false);
+            if (locked is not null)
+            {
+                // A locked tag or branch is asked once: one that moved fails before anything is fetched.
+                if (strategy.Pinned(reference) is null && await strategy.CheckRemoteAsync(reference, context).ConfigureAwait(false) is { } current && current != locked)
+                {
+                    throw NoLongerServed(reference, locked, current, context);
+                }
+            }
+            else
+            {
+                // Another staging may have fetched it while this one waited for the lock.
+                identity ??= strategy.TrustsRecordedPin ? cache.FindPin(reference) : await strategy.CheckRemoteAsync(reference, context).ConfigureAwait(false);
+            }
+
             var tree = Installed(cache, reference, identity);
             var how = "from the buildpack cache";
             if (tree is null)
@@ -44,7 +57,13 @@ internal static class CachedResolution
                 {
                     var filled = Path.Combine(scratch, "tree");
                     Directory.CreateDirectory(filled);
-                    identity = await strategy.FetchAsync(reference, filled, context).ConfigureAwait(false);
+                    var fetched = await strategy.FetchAsync(reference, filled, context).ConfigureAwait(false);
+                    if (locked is not null && fetched != locked)
+                    {
+                        throw NoLongerServed(reference, locked, fetched, context);
+                    }
+
+                    identity = fetched;
                     tree = cache.Install(reference, identity, filled);
                     how = "fetched";
                 }
@@ -54,7 +73,11 @@ internal static class CachedResolution
                 }
             }
 
-            cache.Pin(reference, identity!);
+            if (locked is null)
+            {
+                cache.Pin(reference, identity!);
+            }
+
             return CopyOut(reference, tree, destination, identity!, context, how);
         }
     }
@@ -62,7 +85,7 @@ internal static class CachedResolution
     /// <summary>The identity a reference is known to resolve to without fetching: its own pin, or (for archives) the recorded one.</summary>
     public static BuildpackIdentity? Identify(BuildpackReference reference, SourceContext context, IFetchStrategy strategy)
     {
-        if (strategy.Pinned(reference) is { } pinned)
+        if ((context.Pins.GetValueOrDefault(reference.Original) ?? strategy.Pinned(reference)) is { } pinned)
         {
             return pinned;
         }
@@ -104,6 +127,23 @@ internal static class CachedResolution
             Identity = identity,
             DisplayKey = reference.Display,
         };
+    }
+
+    /// <summary>The error for a source that serves another version than the lock file pins.</summary>
+    internal static BuildpackException NoLongerServed(BuildpackReference reference, BuildpackIdentity locked, BuildpackIdentity current, SourceContext context)
+    {
+        var what = reference.Kind switch
+        {
+            BuildpackReferenceKind.Git => $"'{reference.Ref ?? "the default branch"}' now names commit {current.Value}",
+            BuildpackReferenceKind.Archive => $"the URL now serves an archive with {current.Value}",
+            _ => $"its files now hash to {current.Value}",
+        };
+        return new BuildpackException(
+            ErrorCodes.LockedVersionUnavailable,
+            $"The lock file pins the buildpack '{reference.Display}' to {locked}, but {what}. " +
+            "To use the new version, refresh the lock file: buildpacks lock APP_DIR --buildpack REF... (with every buildpack the staging uses); " +
+            "to keep the locked one, serve it again (move the tag back, restore the archive or the directory).",
+            context.LockFile);
     }
 
     private static BuildpackException OfflineMiss(BuildpackReference reference, BuildpackCache cache) => new(

@@ -56,4 +56,22 @@ public sealed record StagingRequest
 
     /// <summary>The application name given to buildpacks in <c>VCAP_APPLICATION</c>; defaults to the app directory's name.</summary>
     public string? ApplicationName { get; init; }
+
+    /// <summary>
+    /// The lock file pinning each buildpack to an exact version (<c>buildpacks lock</c> writes it); it must exist.
+    /// Null: <c>buildpacks.lock.json</c> in the app directory when there is one, else no lock.
+    /// </summary>
+    public string? LockFile { get; init; }
+
+    /// <summary>The lock file this request stages with: <see cref="LockFile"/>, else the app directory's own when it exists; null: none.</summary>
+    internal string? EffectiveLockFile()
+    {
+        if (LockFile is not null)
+        {
+            return Path.GetFullPath(LockFile);
+        }
+
+        var beside = Path.Combine(Path.GetFullPath(AppDirectory), Sources.BuildpackLock.DefaultFileName);
+        return File.Exists(beside) ? beside : null;
+    }
 }
