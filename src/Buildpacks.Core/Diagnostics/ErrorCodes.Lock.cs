@@ -15,4 +15,6 @@ public static partial class ErrorCodes
     public const string LockFileWriteFailed = "BPK1156";
     /// <summary><c>buildpacks lock</c> was given no buildpack.</summary>
     public const string NothingToLock = "BPK1157";
+    /// <summary><c>cache prune --older-than</c> is not an age.</summary>
+    public const string InvalidCacheAge = "BPK1158";
 }

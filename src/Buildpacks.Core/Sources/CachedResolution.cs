@@ -14,22 +14,22 @@ internal static class CachedResolution
         var cache = BuildpackCache.For(context);
         var locked = context.Pins.GetValueOrDefault(reference.Original);
         var identity = locked ?? strategy.Pinned(reference);
-        if (Installed(cache, reference, identity) is { } pinnedTree)
+        if (await ServeAsync(cache, reference, identity, destination, context, "from the buildpack cache").ConfigureAwait(false) is { } pinned)
         {
-            return CopyOut(reference, pinnedTree, destination, identity!, context, "from the buildpack cache");
+            return pinned;
         }
 
         if (BuildpackCache.IsOffline(context))
         {
             identity ??= cache.FindPin(reference);
-            return Installed(cache, reference, identity) is { } offlineTree
-                ? CopyOut(reference, offlineTree, destination, identity!, context, "from the buildpack cache (offline)")
-                : throw OfflineMiss(reference, cache);
+            return await ServeAsync(cache, reference, identity, destination, context, "from the buildpack cache (offline)").ConfigureAwait(false)
+                ?? throw OfflineMiss(reference, cache);
         }
 
-        if (locked is null && strategy.TrustsRecordedPin && cache.FindPin(reference) is { } recorded && Installed(cache, reference, recorded) is { } recordedTree)
+        if (locked is null && strategy.TrustsRecordedPin
+            && await ServeAsync(cache, reference, cache.FindPin(reference), destination, context, "from the buildpack cache").ConfigureAwait(false) is { } recorded)
         {
-            return CopyOut(reference, recordedTree, destination, recorded, context, "from the buildpack cache");
+            return recorded;
         }
 
         using (await cache.LockAsync(reference, context.CancellationToken).ConfigureAwait(false))
@@ -48,37 +48,45 @@ internal static class CachedResolution
                 identity ??= strategy.TrustsRecordedPin ? cache.FindPin(reference) : await strategy.CheckRemoteAsync(reference, context).ConfigureAwait(false);
             }
 
-            var tree = Installed(cache, reference, identity);
             var how = "from the buildpack cache";
-            if (tree is null)
+            if (identity is null || cache.Find(reference, identity) is null)
             {
-                var scratch = cache.NewScratchDirectory();
-                try
-                {
-                    var filled = Path.Combine(scratch, "tree");
-                    Directory.CreateDirectory(filled);
-                    var fetched = await strategy.FetchAsync(reference, filled, context).ConfigureAwait(false);
-                    if (locked is not null && fetched != locked)
-                    {
-                        throw NoLongerServed(reference, locked, fetched, context);
-                    }
-
-                    identity = fetched;
-                    tree = cache.Install(reference, identity, filled);
-                    how = "fetched";
-                }
-                finally
-                {
-                    Files.DirectoryRemover.DeleteQuietly(scratch);
-                }
+                identity = await FetchAsync(cache, reference, locked, context, strategy).ConfigureAwait(false);
+                how = "fetched";
             }
 
             if (locked is null)
             {
-                cache.Pin(reference, identity!);
+                cache.Pin(reference, identity);
             }
 
-            return CopyOut(reference, tree, destination, identity!, context, how);
+            return await ServeAsync(cache, reference, identity, destination, context, how).ConfigureAwait(false)
+                ?? throw new BuildpackException(
+                    ErrorCodes.BuildpackCacheFailed,
+                    $"The buildpack '{reference.Display}' was removed from the buildpack cache '{cache.Root}' (buildpacks cache prune) while this staging installed it. Stage again.",
+                    cache.Root);
+        }
+    }
+
+    private static async Task<BuildpackIdentity> FetchAsync(BuildpackCache cache, BuildpackReference reference, BuildpackIdentity? locked, SourceContext context, IFetchStrategy strategy)
+    {
+        var scratch = cache.NewScratchDirectory();
+        try
+        {
+            var filled = Path.Combine(scratch, "tree");
+            Directory.CreateDirectory(filled);
+            var fetched = await strategy.FetchAsync(reference, filled, context).ConfigureAwait(false);
+            if (locked is not null && fetched != locked)
+            {
+                throw NoLongerServed(reference, locked, fetched, context);
+            }
+
+            cache.Install(reference, fetched, filled);
+            return fetched;
+        }
+        finally
+        {
+            Files.DirectoryRemover.DeleteQuietly(scratch);
         }
     }
 
@@ -111,12 +119,14 @@ internal static class CachedResolution
         return name;
     }
 
-    private static string? Installed(BuildpackCache cache, BuildpackReference reference, BuildpackIdentity? identity) =>
-        identity is null ? null : cache.Find(reference, identity);
-
-    private static ResolvedBuildpack CopyOut(BuildpackReference reference, string tree, string destination, BuildpackIdentity identity, SourceContext context, string how)
+    /// <summary>Copies the cached entry for <paramref name="identity"/> out and describes it; null when the cache has none.</summary>
+    private static async Task<ResolvedBuildpack?> ServeAsync(BuildpackCache cache, BuildpackReference reference, BuildpackIdentity? identity, string destination, SourceContext context, string how)
     {
-        BuildpackCache.CopyOut(tree, destination);
+        if (identity is null || !await cache.TryCopyOutAsync(reference, identity, destination, context.CancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
         context.Log.Info($"Buildpack {reference.Display}: {identity} ({how})");
         var versionFile = Path.Combine(destination, "VERSION");
         var version = File.Exists(versionFile) ? File.ReadAllText(versionFile).Trim() : null;
