@@ -30,6 +30,28 @@ public sealed class LockAndCacheCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_secret_buildpack_stages_and_locks_without_its_url_showing_anywhere()
+    {
+        const string SecretPath = "CLISECRETPATH9";
+        using var server = new LoopbackServer((context, _) => LoopbackServer.SendAsync(context, BuildpackArchives.Tarball("secret-bp")));
+        var url = $"http://127.0.0.1:{server.Port}/{SecretPath}/bp.tgz";
+        var app = _temp.CreateApp("app", ("index.txt", "hi"));
+        var cache = _temp.Combine("bpcache");
+
+        var locked = await InProcessAsync("lock", app, "--secret-buildpack", url, "--buildpack-cache", cache);
+        var staged = await InProcessAsync("stage", app, "--secret-buildpack", url, "--buildpack-cache", cache, "--output", _temp.Combine("app.droplet.tgz"), "--result", _temp.Combine("result.json"));
+
+        Assert.True(locked.ExitCode == 0, locked.Error);
+        Assert.True(staged.ExitCode == 0, staged.Error);
+        Assert.Contains("secret:http://127.0.0.1/***-", locked.Output, StringComparison.Ordinal);
+        Assert.Equal("secret-bp\n", DropletContents.TextOf(_temp.Combine("app.droplet.tgz"), "./app/marker"));
+        foreach (var text in new[] { locked.Output, locked.Error, staged.Output, staged.Error, File.ReadAllText(Path.Combine(app, "buildpacks.lock.json")), File.ReadAllText(_temp.Combine("result.json")) })
+        {
+            Assert.DoesNotContain(SecretPath, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Lock_without_a_buildpack_is_a_coded_error_naming_the_option()
     {
         var app = _temp.CreateApp("app", ("index.txt", "hi"));

@@ -34,6 +34,30 @@ public sealed class BuildpackLockAndCacheAliasTests : IDisposable
     }
 
     [Fact]
+    public void An_env_reference_stages_through_Cake_with_the_url_read_from_the_environment_and_never_shown()
+    {
+        var repo = GitRepo.Create(_temp.Combine("CAKESECRETREPO"), "from-env");
+        var variable = "BPK_TEST_CAKE_" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        _temp.CreateApp("app", ("index.txt", "x"));
+        Environment.SetEnvironmentVariable(variable, repo.FileUrl + "#main");
+        try
+        {
+            var result = _context.BuildpackStage("app", new BuildpackStageSettings()
+                .WithBuildpack("env:" + variable)
+                .SetBuildpackCacheRoot("bpcache")
+                .SetDropletPath("app.droplet.tgz"));
+
+            Assert.Equal("from-env\n", DropletContents.TextOf(result.DropletPath, "./app/marker"));
+            Assert.Equal("env:" + variable, result.Buildpacks.Single().Key);
+            Assert.DoesNotContain(_context.FakeLog.Lines, line => line.Contains("CAKESECRETREPO", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+    }
+
+    [Fact]
     public void BuildpackLock_without_a_buildpack_fails_with_the_code_and_the_setter_name()
     {
         _temp.CreateApp("app", ("index.txt", "x"));

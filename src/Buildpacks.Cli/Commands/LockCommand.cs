@@ -12,6 +12,7 @@ internal static class LockCommand
     {
         var appDirectory = new Argument<string>("APP_DIR") { Description = "The app directory the lock file belongs to (for MSBuild, the project directory)." };
         var buildpacks = new Option<string[]>("--buildpack", "-b") { Description = "A buildpack to pin: every buildpack and candidate the stagings use. Repeatable." };
+        var secretBuildpacks = CommonOptions.SecretBuildpacks();
         var lockFile = CommonOptions.LockFile($"The lock file to write or refresh. Default: APP_DIR/{Core.Sources.BuildpackLock.DefaultFileName}.");
         var buildpackCache = CommonOptions.BuildpackCache();
         var offline = CommonOptions.Offline();
@@ -24,7 +25,7 @@ internal static class LockCommand
               buildpacks lock . --buildpack https://github.com/cloudfoundry/staticfile-buildpack#v1.6.0
             """)
         {
-            appDirectory, buildpacks, lockFile, buildpackCache, offline,
+            appDirectory, buildpacks, secretBuildpacks, lockFile, buildpackCache, offline,
         };
 
         command.SetAction((parse, cancellationToken) =>
@@ -32,7 +33,7 @@ internal static class LockCommand
             var reporter = cli.Reporter(parse.GetValue(logFormat));
             return CommandRunner.RunAsync(cli, reporter, async () =>
             {
-                var request = new StagingRequestBuilder(Directory.GetCurrentDirectory(), Names).BuildLock(parse.GetValue(appDirectory), parse.GetValue(lockFile), parse.GetValue(buildpacks) ?? []);
+                var request = new StagingRequestBuilder(Directory.GetCurrentDirectory(), Names).BuildLock(parse.GetValue(appDirectory), parse.GetValue(lockFile), CommonOptions.Buildpacks(parse.GetValue(buildpacks), parse.GetValue(secretBuildpacks)));
                 var locked = await CommonOptions.Engine(cli, parse.GetValue(buildpackCache), parse.GetValue(offline)).LockAsync(request, reporter, cancellationToken).ConfigureAwait(false);
                 cli.Output.WriteLine($"Lock file: {locked.Path}");
                 foreach (var (key, entry) in locked.Entries)

@@ -39,6 +39,7 @@ internal static class StageCommand
         var timestamp = new Option<string>("--timestamp") { Description = "The time of every droplet entry: Unix seconds or ISO 8601. Default: SOURCE_DATE_EPOCH, else 1980-01-01." };
         var buildpackCache = CommonOptions.BuildpackCache();
         var offline = CommonOptions.Offline();
+        var secretBuildpacks = CommonOptions.SecretBuildpacks();
         var lockFile = CommonOptions.LockFile("The lock file pinning each buildpack to an exact version (written by buildpacks lock). Default: APP_DIR/buildpacks.lock.json when it exists.");
         var applicationName = new Option<string>("--app-name") { Description = "The application name in VCAP_APPLICATION. Default: APP_DIR's name." };
 
@@ -52,7 +53,7 @@ internal static class StageCommand
             """)
         {
             appDirectory, buildpacks, candidates, output, cacheDirectory, environment, envFiles, stack, layout, procfileMode, processTypes,
-            timeout, result, timestamp, applicationName, buildpackCache, offline, lockFile,
+            timeout, result, timestamp, applicationName, buildpackCache, offline, lockFile, secretBuildpacks,
         };
 
         command.SetAction((parse, cancellationToken) =>
@@ -74,7 +75,7 @@ internal static class StageCommand
                     ApplicationName = parse.GetValue(applicationName),
                     LockFile = parse.GetValue(lockFile),
                 };
-                Add(inputs.Buildpacks, parse.GetValue(buildpacks));
+                Add(inputs.Buildpacks, [.. CommonOptions.Buildpacks(parse.GetValue(buildpacks), parse.GetValue(secretBuildpacks))]);
                 Add(inputs.Candidates, parse.GetValue(candidates));
                 Add(inputs.EnvironmentFiles, parse.GetValue(envFiles));
                 foreach (var assignment in parse.GetValue(environment) ?? [])

@@ -17,4 +17,6 @@ public static partial class ErrorCodes
     public const string NothingToLock = "BPK1157";
     /// <summary><c>cache prune --older-than</c> is not an age.</summary>
     public const string InvalidCacheAge = "BPK1158";
+    /// <summary>An <c>env:NAME</c> buildpack reference names a variable that is not set (or is no variable name).</summary>
+    public const string BuildpackVariableNotSet = "BPK1159";
 }

@@ -81,7 +81,7 @@ public sealed class BuildpackLock
     public string KeyOf(BuildpackReference reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        if (reference.Kind != BuildpackReferenceKind.LocalDirectory)
+        if (reference.Kind != BuildpackReferenceKind.LocalDirectory || reference.IsSecret)
         {
             return reference.Display;
         }

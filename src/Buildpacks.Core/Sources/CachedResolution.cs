@@ -104,6 +104,12 @@ internal static class CachedResolution
     /// <summary>The name a remote buildpack goes by: the last segment of its URL path, without <c>.git</c> or an archive suffix.</summary>
     public static string NameOf(BuildpackReference reference)
     {
+        if (reference.IsSecret)
+        {
+            // Its path may be the secret itself (a secret-hash URL).
+            return "buildpack";
+        }
+
         var location = reference.Location;
         var query = location.IndexOfAny(['?', '#']);
         var path = (query < 0 ? location : location[..query]).TrimEnd('/');
