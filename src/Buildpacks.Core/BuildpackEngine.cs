@@ -1,4 +1,5 @@
 using Buildpacks.Core.Diagnostics;
+using Buildpacks.Core.Requests;
 using Buildpacks.Core.Sources;
 using Buildpacks.Core.Staging;
 
@@ -58,15 +59,37 @@ public sealed class BuildpackEngine
     }
 
     /// <summary>
+    /// Resolves each reference afresh (whatever the lock file pinned before: a moved tag is taken as it is now), puts
+    /// what it fetched in the buildpack cache, and writes the lock file atomically with exactly these references.
+    /// </summary>
+    public async Task<BuildpackLock> LockAsync(LockRequest request, IStagingLog log, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(log);
+        try
+        {
+            return await BuildpackLocker.LockAsync(_resolver, Options, request, log, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsUnexpected(ex))
+        {
+            throw BuildpackException.FromUnexpected(ex);
+        }
+    }
+
+    /// <summary>
     /// A hash of everything the staging of <paramref name="request"/> reads, buildpacks by their identity: equal
     /// fingerprints stage equal droplets, so a door can skip a staging whose fingerprint has not changed.
     /// </summary>
-    public string ComputeFingerprint(StagingRequest request) =>
-        StagingFingerprint.Compute(
-            request,
-            reference => _resolver.IdentifyWithoutFetching(
-                BuildpackReference.Parse(reference),
-                SourceContext.Plain() with { CacheRoot = Options.BuildpackCacheDirectory, Offline = Options.Offline }));
+    public string ComputeFingerprint(StagingRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+
+        // Locked references count as the identities the lock pins them to, so refreshing the lock restages.
+        var lockFile = request.EffectiveLockFile();
+        var pins = lockFile is not null && File.Exists(lockFile) ? LockPins.Read(lockFile, request.Buildpacks.Concat(request.Candidates)) : [];
+        var context = SourceContext.Plain() with { CacheRoot = Options.BuildpackCacheDirectory, Offline = Options.Offline, Pins = pins };
+        return StagingFingerprint.Compute(request, reference => _resolver.IdentifyWithoutFetching(BuildpackReference.Parse(reference), context));
+    }
 
     private static bool IsUnexpected(Exception exception) => exception is not (BuildpackException or OperationCanceledException);
 }

@@ -26,6 +26,7 @@ public abstract class BuildpackStagingTask : Microsoft.Build.Utilities.Task
         ProcfileMode = "BuildpackProcfileMode",
         Timeout = "BuildpackTimeout",
         Timestamp = "BuildpackTimestamp",
+        LockFile = "BuildpackLockFile",
     };
 
     /// <summary>The folder to stage: the publish folder.</summary>
@@ -86,6 +87,11 @@ public abstract class BuildpackStagingTask : Microsoft.Build.Utilities.Task
 
     /// <summary>The <c>BuildpackPostStagingHooks</c> property, written as <see cref="PreStagingHookList"/>.</summary>
     public string[] PostStagingHookList { get; set; } = [];
+    /// <summary>
+    /// The lock file (<c>BuildpackLockFile</c>; the targets default it to the project's <c>buildpacks.lock.json</c>
+    /// when that exists); empty: the publish folder's own, when it exists.
+    /// </summary>
+    public string? LockFile { get; set; }
 
     /// <summary>Env files (<c>BuildpackEnvironmentFile</c> items, then the property's <c>;</c> list), read in order.</summary>
     public string[] EnvironmentFiles { get; set; } = [];
@@ -192,6 +198,7 @@ public abstract class BuildpackStagingTask : Microsoft.Build.Utilities.Task
             ManifestPath = ManifestPath,
             ManifestApplication = ManifestApplication,
             Platform = Platform,
+            LockFile = LockFile,
         };
         AddAll(inputs.Buildpacks, Buildpacks);
         AddAll(inputs.Candidates, Candidates);

@@ -68,6 +68,8 @@ public static class BuildpackMSBuildProperties
 
     /// <summary>The platform whose staging contract to follow: <c>heroku</c>, <c>cf</c>, <c>scalingo</c>, <c>dokku</c>, <c>stackato</c>.</summary>
     public const string Platform = "BuildpackPlatform";
+    /// <summary>The lock file pinning each buildpack to an exact version.</summary>
+    public const string LockFile = "BuildpackLockFile";
 
     /// <summary>Every property above, for clearing them all at once.</summary>
     internal static readonly string[] All =
@@ -75,5 +77,6 @@ public static class BuildpackMSBuildProperties
         StageWithBuildpack, Buildpack, Candidates, Stack, CacheDirectory, DropletPath, Layout, Timeout, ProcfileMode,
         ApplicationName, ResultPath, Timestamp, Environment, EnvironmentFile, ProcessTypes, BuildpackCacheRoot, Offline,
         Manifest, ManifestApplication, PreStagingHooks, PostStagingHooks, Platform,
+        LockFile,
     ];
 }

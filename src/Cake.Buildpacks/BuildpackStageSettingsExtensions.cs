@@ -161,6 +161,12 @@ public static class BuildpackStageSettingsExtensions
     /// <returns>The same settings, for chaining.</returns>
     public static BuildpackStageSettings SetPlatform(this BuildpackStageSettings settings, StagingPlatform platform) =>
         Change(settings, s => s.Platform = platform);
+    /// <summary>Sets the lock file pinning each buildpack to an exact version.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="lockFile">The lock file, relative to the working directory or absolute; it must exist.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStageSettings SetLockFile(this BuildpackStageSettings settings, FilePath lockFile) =>
+        Change(settings, s => s.LockFile = lockFile);
 
     private static BuildpackStageSettings Change(BuildpackStageSettings settings, Action<BuildpackStageSettings> change)
     {

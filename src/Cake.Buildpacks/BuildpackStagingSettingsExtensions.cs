@@ -154,6 +154,12 @@ public static class BuildpackStagingSettingsExtensions
     /// <returns>The same settings, for chaining.</returns>
     public static BuildpackStagingSettings SetPlatform(this BuildpackStagingSettings settings, StagingPlatform platform) =>
         Change(settings, s => s.Platform = platform);
+    /// <summary>Sets the lock file pinning each buildpack to an exact version.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="lockFile">The lock file, relative to the working directory or absolute; it must exist.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings SetLockFile(this BuildpackStagingSettings settings, FilePath lockFile) =>
+        Change(settings, s => s.LockFile = lockFile);
 
     private static BuildpackStagingSettings Change(BuildpackStagingSettings settings, Action<BuildpackStagingSettings> change)
     {

@@ -52,6 +52,7 @@ public static class DotNetPublishSettingsBuildpackExtensions
         Set(properties, BuildpackMSBuildProperties.DropletPath, staging.DropletPath?.FullPath);
         Set(properties, BuildpackMSBuildProperties.BuildpackCacheRoot, staging.BuildpackCacheRoot?.FullPath);
         Set(properties, BuildpackMSBuildProperties.Offline, staging.Offline ? "true" : null);
+        Set(properties, BuildpackMSBuildProperties.LockFile, staging.LockFile?.FullPath);
         Set(properties, BuildpackMSBuildProperties.Layout, staging.Layout is { } layout ? StagingNames.LayoutName(layout) : null);
         Set(properties, BuildpackMSBuildProperties.Timeout, staging.Timeout is { } timeout ? DurationText.Format(timeout) : null);
         Set(properties, BuildpackMSBuildProperties.ProcfileMode, staging.ProcfileMode is { } mode ? StagingNames.ProcfileModeName(mode) : null);

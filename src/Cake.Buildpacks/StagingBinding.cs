@@ -24,6 +24,7 @@ internal static class StagingBinding
         Timeout = "SetTimeout",
         Platform = "SetPlatform",
         Timestamp = "SetTimestamp",
+        LockFile = "SetLockFile",
     };
 
     public static StagingRequest Stage(DirectoryPath appDirectory, BuildpackStageSettings settings, ICakeEnvironment environment)
@@ -43,6 +44,7 @@ internal static class StagingBinding
             ApplicationName = settings.ApplicationName,
             ManifestPath = settings.ManifestPath?.FullPath,
             ManifestApplication = settings.ManifestApplication,
+            LockFile = settings.LockFile?.FullPath,
         };
         foreach (var buildpack in settings.Buildpacks)
         {
@@ -84,6 +86,10 @@ internal static class StagingBinding
 
     public static DetectionRequest Detect(DirectoryPath appDirectory, BuildpackDetectSettings settings, ICakeEnvironment environment) =>
         EngineCall.Run(() => Builder(environment).BuildDetection(appDirectory.FullPath, settings.Candidates));
+
+    public static LockRequest Lock(DirectoryPath appDirectory, BuildpackLockSettings settings, ICakeEnvironment environment) =>
+        EngineCall.Run(() => new StagingRequestBuilder(environment.WorkingDirectory.FullPath, Names with { Buildpacks = "WithBuildpack" })
+            .BuildLock(appDirectory.FullPath, settings.LockFile?.FullPath, settings.Buildpacks));
 
     /// <summary>The engine for the settings: the buildpack cache and offline mode are engine options, not request fields.</summary>
     public static BuildpackEngine Engine(DirectoryPath? buildpackCacheRoot, bool offline, ICakeEnvironment environment) => new(new BuildpackEngineOptions

@@ -67,6 +67,7 @@ public sealed partial class RequestSettingsDriftTests
         new(nameof(StagingRequest.PostStagingHooks), ["--post-staging"], ["PostStagingHooks", "PostStagingHookList"], ["BuildpackPostStagingHook", "BuildpackPostStagingHooks"], ["PostStagingHooks"], ["WithPostStagingHook"], ["BuildpackPostStagingHooks"]),
         new(nameof(StagingRequest.Platform), ["--platform"], ["Platform"], ["BuildpackPlatform"], ["Platform"], ["SetPlatform"], ["BuildpackPlatform"]),
         new(nameof(StagingRequest.ManifestApplication), ["--app"], ["ManifestApplication"], ["BuildpackManifestApplication"], ["ManifestApplication"], ["SetManifestApplication"], ["BuildpackManifestApplication"]),
+        new(nameof(StagingRequest.LockFile), ["--lock-file"], ["LockFile"], ["BuildpackLockFile"], ["LockFile"], ["SetLockFile"], ["BuildpackLockFile"]),
     ];
 
     /// <summary>

@@ -20,6 +20,8 @@ internal static class CliApp
         };
         root.Subcommands.Add(StageCommand.Create(cli, logFormat));
         root.Subcommands.Add(DetectCommand.Create(cli, logFormat));
+        root.Subcommands.Add(LockCommand.Create(cli, logFormat));
+        root.Subcommands.Add(CacheCommand.Create(cli, logFormat));
         root.Subcommands.Add(InspectCommand.Create(cli, logFormat));
         root.Subcommands.Add(RunCommand.Create(cli, logFormat));
         return root;

@@ -49,6 +49,17 @@ internal static class CommonOptions
         Description = "Use no network: buildpack URLs are served from the buildpack cache only (also on when BUILDPACKS_OFFLINE=1).",
     };
 
+    public static Option<string[]> SecretBuildpacks() => new("--secret-buildpack")
+    {
+        Description = "A buildpack whose whole URL is secret (a secret-hash URL): shown only as secret:HOST/***-HASH, never in full. Repeatable; used after the --buildpack ones (write --buildpack secret:URL to place it elsewhere). To keep it off the command line too, use --buildpack env:NAME.",
+    };
+
+    /// <summary>The buildpacks of <c>--buildpack</c>, then those of <c>--secret-buildpack</c> marked secret.</summary>
+    public static IEnumerable<string> Buildpacks(string[]? buildpacks, string[]? secretBuildpacks) =>
+        (buildpacks ?? []).Concat((secretBuildpacks ?? []).Select(url => Core.Diagnostics.Redaction.SecretPrefix + url));
+
+    public static Option<string> LockFile(string description) => new("--lock-file") { Description = description };
+
     /// <summary>The engine for one command: the buildpack cache and offline mode are engine options, not request fields.</summary>
     public static BuildpackEngine Engine(CliEnvironment cli, string? buildpackCache, bool offline) => new(new BuildpackEngineOptions
     {

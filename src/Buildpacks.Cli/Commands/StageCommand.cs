@@ -20,6 +20,7 @@ internal static class StageCommand
         ProcfileMode = "--procfile-mode",
         Timeout = "--timeout",
         Timestamp = "--timestamp",
+        LockFile = "--lock-file",
     };
 
     public static Command Create(CliEnvironment cli, Option<string> logFormat)
@@ -40,6 +41,8 @@ internal static class StageCommand
         var timestamp = new Option<string>("--timestamp") { Description = "The time of every droplet entry: Unix seconds or ISO 8601. Default: SOURCE_DATE_EPOCH, else 1980-01-01." };
         var buildpackCache = CommonOptions.BuildpackCache();
         var offline = CommonOptions.Offline();
+        var secretBuildpacks = CommonOptions.SecretBuildpacks();
+        var lockFile = CommonOptions.LockFile("The lock file pinning each buildpack to an exact version (written by buildpacks lock). Default: APP_DIR/buildpacks.lock.json when it exists.");
         var applicationName = new Option<string>("--app-name") { Description = "The application name in VCAP_APPLICATION. Default: APP_DIR's name." };
         var secretEnv = new Option<string[]>("--secret-env") { Description = "NAME of an --env/--env-file variable whose value CI logs must mask. Repeatable; names ending in _TOKEN, _PASSWORD, _SECRET or _KEY are masked without it." };
         var manifest = new Option<string>("--manifest") { Description = "A Cloud Foundry manifest.yml to read (buildpacks, env, stack, command, memory, name, path). Default: APP_DIR/manifest.yml, when there is one." };
@@ -60,7 +63,7 @@ internal static class StageCommand
         {
             appDirectory, buildpacks, candidates, output, cacheDirectory, environment, envFiles, stack, layout, procfileMode, processTypes,
             timeout, result, timestamp, applicationName, buildpackCache, offline, manifest, manifestApplication, preStaging, postStaging, platform, explain,
-            secretEnv,
+            lockFile, secretBuildpacks, secretEnv,
         };
 
         command.SetAction((parse, cancellationToken) =>
@@ -88,8 +91,9 @@ internal static class StageCommand
                     ManifestPath = parse.GetValue(manifest),
                     ManifestApplication = parse.GetValue(manifestApplication),
                     Platform = parse.GetValue(platform),
+                    LockFile = parse.GetValue(lockFile),
                 };
-                Add(inputs.Buildpacks, parse.GetValue(buildpacks));
+                Add(inputs.Buildpacks, [.. CommonOptions.Buildpacks(parse.GetValue(buildpacks), parse.GetValue(secretBuildpacks))]);
                 Add(inputs.Candidates, parse.GetValue(candidates));
                 Add(inputs.EnvironmentFiles, parse.GetValue(envFiles));
                 Add(inputs.PreStagingHooks, parse.GetValue(preStaging));

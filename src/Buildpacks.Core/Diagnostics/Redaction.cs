@@ -5,9 +5,29 @@ namespace Buildpacks.Core.Diagnostics;
 /// <summary>Keeps credentials out of logs: <c>https://user:token@host/x?token=y</c> prints as <c>https://***@host/x?***</c>.</summary>
 public static partial class Redaction
 {
-    /// <summary>The reference with its user info and query string hidden.</summary>
+    /// <summary>What marks a whole URL as secret: <c>secret:https://host/SECRET/bp.tgz</c>.</summary>
+    public const string SecretPrefix = "secret:";
+
+    /// <summary>What names an environment variable holding the reference: <c>env:BUILDPACK_URL</c>.</summary>
+    public const string EnvironmentPrefix = "env:";
+
+    /// <summary>
+    /// The reference with its user info and query string hidden. A <c>secret:</c> reference shows only its scheme,
+    /// host and a short hash that tells two apart; an <c>env:NAME</c> reference shows only the name.
+    /// </summary>
     public static string RedactUrl(string reference)
     {
+        ArgumentNullException.ThrowIfNull(reference);
+        if (reference.StartsWith(SecretPrefix, StringComparison.Ordinal))
+        {
+            return RedactSecret(reference[SecretPrefix.Length..]);
+        }
+
+        if (reference.StartsWith(EnvironmentPrefix, StringComparison.Ordinal))
+        {
+            return reference;
+        }
+
         if (!Uri.TryCreate(reference, UriKind.Absolute, out var uri) || uri.IsFile)
         {
             return reference;
@@ -45,6 +65,14 @@ public static partial class Redaction
 
         text = UserInfoPattern().Replace(text, "://***@");
         return QueryPattern().Replace(text, "$1?***");
+    }
+
+    // Enough of the hash to tell two secret URLs apart in a log or a lock file, far too little to guess one from.
+    private static string RedactSecret(string url)
+    {
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(url)))[..8];
+        var where = Uri.TryCreate(url, UriKind.Absolute, out var uri) && !uri.IsFile ? uri.Scheme + "://" + uri.Host + "/" : "";
+        return SecretPrefix + where + "***-" + hash;
     }
 
     [GeneratedRegex(@"://[^/@\s'""]+@")]

@@ -53,6 +53,7 @@ public sealed class StagingRequestBuilder
             ManifestApplication = Blank(inputs.ManifestApplication) ? null : inputs.ManifestApplication!.Trim(),
             PreStagingHooks = [.. inputs.PreStagingHooks.Where(hook => !Blank(hook))],
             PostStagingHooks = [.. inputs.PostStagingHooks.Where(hook => !Blank(hook))],
+            LockFile = Blank(inputs.LockFile) ? null : FullPath(inputs.LockFile!),
         };
         Check(request, _names);
         return request;
@@ -65,6 +66,26 @@ public sealed class StagingRequestBuilder
         var detection = new DetectionRequest(AppDirectory(appDirectory), References(candidates));
         CheckDetection(detection.AppDirectory, detection.Candidates, _names);
         return detection;
+    }
+
+    /// <summary>
+    /// Builds what <c>buildpacks lock</c> needs: the lock file (<paramref name="lockFile"/>, else
+    /// <c>buildpacks.lock.json</c> in the existing <paramref name="appDirectory"/>) and at least one reference.
+    /// </summary>
+    public LockRequest BuildLock(string? appDirectory, string? lockFile, IEnumerable<string> buildpacks)
+    {
+        ArgumentNullException.ThrowIfNull(buildpacks);
+        var app = AppDirectory(appDirectory);
+        EnsureAppDirectory(app, _names);
+        var references = References(buildpacks);
+        if (references.Count == 0)
+        {
+            throw new BuildpackException(
+                ErrorCodes.NothingToLock,
+                $"No buildpack to lock was given. Name every buildpack the staging uses with {_names.Buildpacks}; the lock file then holds exactly those.");
+        }
+
+        return new LockRequest(Blank(lockFile) ? Path.Combine(app, BuildpackLock.DefaultFileName) : FullPath(lockFile!), references);
     }
 
     /// <summary>
@@ -122,6 +143,14 @@ public sealed class StagingRequestBuilder
         foreach (var (type, command) in request.ProcessTypes)
         {
             EnsureProcessType(type, command, names);
+        }
+
+        if (request.LockFile is { } lockFile && !File.Exists(lockFile))
+        {
+            throw new BuildpackException(
+                ErrorCodes.LockFileNotFound,
+                $"{names.LockFile} '{lockFile}' does not exist. Write it with: buildpacks lock APP_DIR --buildpack REF... --lock-file {lockFile}, or leave {names.LockFile} out.",
+                lockFile);
         }
     }
 

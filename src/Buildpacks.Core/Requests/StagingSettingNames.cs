@@ -39,6 +39,9 @@ public sealed record StagingSettingNames
     /// <summary>The setting holding the timeout.</summary>
     public string Timeout { get; init; } = "Timeout";
 
+    /// <summary>The setting naming the lock file.</summary>
+    public string LockFile { get; init; } = "LockFile";
+
     /// <summary>The setting holding the droplet time stamp.</summary>
     public string Timestamp { get; init; } = "Timestamp";
 }

@@ -63,11 +63,11 @@ internal sealed class ArchiveDownloader(HttpClient client, ArchiveSourceOptions 
         }
         catch (HttpRequestException ex)
         {
-            return (null, Redaction.RedactText(ex.Message, reference.Original, reference.Location));
+            return (null, reference.Redact(ex.Message));
         }
         catch (IOException ex)
         {
-            return (null, "the download was cut short: " + Redaction.RedactText(ex.Message, reference.Original, reference.Location));
+            return (null, "the download was cut short: " + reference.Redact(ex.Message));
         }
     }
 

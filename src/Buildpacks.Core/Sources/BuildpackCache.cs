@@ -12,7 +12,8 @@ namespace Buildpacks.Core.Sources;
 /// <c>entries/KEY/</c>, KEY a hash of the redacted URL (without its #ref) and the identity (commit or archive digest); it appears by
 /// one rename of a directory filled beside it, so no staging ever sees half an entry. A pin under <c>pins/</c>
 /// remembers which identity a reference (URL and ref) resolved to, so a warm or offline staging needs no network.
-/// Writers take a file lock per reference, so stagings in several processes fetch a new URL once.
+/// Writers take a file lock per reference, so stagings in several processes fetch a new URL once; a staging copying an
+/// entry out holds that entry's lock shared, and a prune takes it exclusively or leaves the entry alone.
 /// </summary>
 public sealed class BuildpackCache
 {
@@ -202,8 +203,170 @@ public sealed class BuildpackCache
         return Path.Combine(entry, EntryTree);
     }
 
-    /// <summary>Copies an installed tree into a staging's own directory: buildpacks write next to themselves.</summary>
-    public static void CopyOut(string tree, string destination) => DirectoryCopier.Copy(tree, destination);
+    /// <summary>
+    /// Copies the entry for this URL and identity into <paramref name="destination"/> while holding the entry's
+    /// shared lock, so a prune cannot remove it mid-copy, and marks it used. False when there is no such entry.
+    /// </summary>
+    public async Task<bool> TryCopyOutAsync(BuildpackReference reference, BuildpackIdentity identity, string destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(identity);
+        var entry = EntryDirectory(reference, identity);
+        if (!Directory.Exists(Path.Combine(entry, EntryTree)))
+        {
+            return false;
+        }
+
+        using var hold = await HoldEntryAsync(Path.GetFileName(entry), cancellationToken).ConfigureAwait(false);
+        var tree = Path.Combine(entry, EntryTree);
+
+        // A prune may have removed it between the look and the lock.
+        if (!Directory.Exists(tree))
+        {
+            return false;
+        }
+
+        DirectoryCopier.Copy(tree, destination);
+        MarkUsed(entry);
+        return true;
+    }
+
+    /// <summary>Every entry, most recently used first.</summary>
+    public IReadOnlyList<BuildpackCacheEntry> List()
+    {
+        var entries = new List<BuildpackCacheEntry>();
+        foreach (var entry in Directory.EnumerateDirectories(Path.Combine(Root, "entries")))
+        {
+            var info = Path.Combine(entry, EntryInfo);
+            try
+            {
+                using var json = JsonDocument.Parse(File.ReadAllText(info));
+                entries.Add(new BuildpackCacheEntry(
+                    Path.GetFileName(entry),
+                    json.RootElement.GetProperty("reference").GetString() ?? "",
+                    json.RootElement.GetProperty("identity").GetString() ?? "",
+                    SizeOf(Path.Combine(entry, EntryTree)),
+                    new DateTimeOffset(File.GetLastWriteTimeUtc(info), TimeSpan.Zero)));
+            }
+            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                // An entry being pruned or one without its description: nothing to show.
+            }
+        }
+
+        return [.. entries.OrderByDescending(e => e.LastUsed).ThenBy(e => e.Key, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Removes the entries last used before <paramref name="cutoff"/>, skipping any a staging is copying out right
+    /// now (its shared lock is held); returns the removed ones. An entry goes by one rename out of <c>entries/</c>,
+    /// so a staging never sees half of one.
+    /// </summary>
+    public IReadOnlyList<BuildpackCacheEntry> Prune(DateTimeOffset cutoff)
+    {
+        var removed = new List<BuildpackCacheEntry>();
+        foreach (var entry in List().Where(e => e.LastUsed < cutoff))
+        {
+            var directory = Path.Combine(Root, "entries", entry.Key);
+            FileStream? exclusive;
+            try
+            {
+                // FileShare.None takes the exclusive lock without waiting: a staging holding it shared keeps its entry.
+                exclusive = new FileStream(EntryLockPath(entry.Key), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+
+            string doomed;
+            using (exclusive)
+            {
+                // Used since it was listed: keep it.
+                var info = Path.Combine(directory, EntryInfo);
+                if (!File.Exists(info) || File.GetLastWriteTimeUtc(info) >= cutoff.UtcDateTime)
+                {
+                    continue;
+                }
+
+                doomed = Path.Combine(Root, "tmp", "pruned-" + Guid.NewGuid().ToString("N"));
+                try
+                {
+                    Directory.Move(directory, doomed);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw Failed(ex);
+                }
+            }
+
+            DirectoryRemover.DeleteQuietly(doomed);
+            removed.Add(entry);
+        }
+
+        return removed;
+    }
+
+    /// <summary>Holds the entry's shared lock until disposed: what a staging holds while it copies the entry out.</summary>
+    internal async Task<IDisposable> HoldEntryAsync(string key, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                // Read access with sharing takes a shared advisory lock (flock LOCK_SH): readers never block each other.
+                return new FileStream(EntryLockPath(key), FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite);
+            }
+            catch (IOException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A prune holds it only for the moment it takes to rename the entry away.
+                await Task.Delay(Math.Min(10 + attempt, 100), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The key (directory name) of the entry for this URL and identity.</summary>
+    internal string EntryKey(BuildpackReference reference, BuildpackIdentity identity) => Path.GetFileName(EntryDirectory(reference, identity));
+
+    private string EntryLockPath(string key) => Path.Combine(Root, "locks", "entry-" + key + ".lock");
+
+    // The description's time is the entry's last use; a cache on a read-only copy simply keeps its times.
+    private static void MarkUsed(string entry)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(Path.Combine(entry, EntryInfo), DateTime.UtcNow);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Not knowing when it was last used only makes a prune keep or drop it a little early or late.
+        }
+    }
+
+    private static long SizeOf(string tree) =>
+        Directory.Exists(tree)
+            ? new DirectoryInfo(tree).EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true })
+                .Where(file => file.LinkTarget is null)
+                .Sum(file => file.Length)
+            : 0;
+
+    /// <summary>
+    /// The time before which <c>cache prune</c> removes entries: <paramref name="now"/> less <paramref name="olderThan"/>
+    /// (<c>30d</c>, <c>12h</c>, <c>90m</c>, seconds); blank: every entry.
+    /// </summary>
+    public static DateTimeOffset PruneCutoff(string? olderThan, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(olderThan))
+        {
+            return DateTimeOffset.MaxValue;
+        }
+
+        return Staging.DurationText.TryParse(olderThan, out var age) && age < now - DateTimeOffset.UnixEpoch
+            ? now - age
+            : throw new BuildpackException(
+                ErrorCodes.InvalidCacheAge,
+                $"--older-than '{olderThan}' is not an age. Write e.g. 30d, 12h, 90m or a number of seconds.");
+    }
 
     // The URL without its #ref: a tag and the commit it names share one entry.
     private string EntryDirectory(BuildpackReference reference, BuildpackIdentity identity) =>

@@ -35,8 +35,14 @@ public sealed record BuildpackReference
     /// <summary>The branch, tag or commit after <c>#</c>, when one was given.</summary>
     public string? Ref { get; }
 
-    /// <summary>The form to show: user info and query string hidden, the <c>#ref</c> kept.</summary>
-    public string Display => Kind == BuildpackReferenceKind.LocalDirectory ? Location : Redaction.RedactUrl(Original);
+    /// <summary>
+    /// Whether the whole location is secret (<c>secret:URL</c>, or <c>env:NAME</c> whose variable holds it): only
+    /// <see cref="Display"/> may be shown, never a part of <see cref="Location"/>.
+    /// </summary>
+    public bool IsSecret { get; private init; }
+
+    /// <summary>The form to show: user info and query string hidden, the <c>#ref</c> kept; a secret one as <c>secret:...</c> or <c>env:NAME</c>.</summary>
+    public string Display => Kind == BuildpackReferenceKind.LocalDirectory && !IsSecret ? Location : Redaction.RedactUrl(Original);
 
     /// <summary>
     /// Parses a reference. Relative local paths are made absolute against <paramref name="baseDirectory"/>
@@ -50,6 +56,17 @@ public sealed record BuildpackReference
         }
 
         var text = reference.Trim();
+        if (text.StartsWith(Redaction.EnvironmentPrefix, StringComparison.Ordinal))
+        {
+            return FromEnvironment(reference, text[Redaction.EnvironmentPrefix.Length..], baseDirectory);
+        }
+
+        if (text.StartsWith(Redaction.SecretPrefix, StringComparison.Ordinal))
+        {
+            var secret = Parse(text[Redaction.SecretPrefix.Length..], baseDirectory);
+            return new BuildpackReference(reference, secret.Kind, secret.Location, secret.Ref) { IsSecret = true };
+        }
+
         if (text.StartsWith("git@", StringComparison.Ordinal))
         {
             var (location, gitRef) = SplitRef(text);
@@ -90,12 +107,66 @@ public sealed record BuildpackReference
         return new BuildpackReference(reference, BuildpackReferenceKind.LocalDirectory, path.Length == 0 ? "/" : path, null);
     }
 
-    /// <summary>Whether the text would parse as a local directory (not a URL), without checking that it exists.</summary>
-    public static bool IsLocalPath(string reference) =>
-        !reference.Contains("://", StringComparison.Ordinal) && !reference.TrimStart().StartsWith("git@", StringComparison.Ordinal);
+    /// <summary>Whether the text would parse as a local directory (not a URL, not <c>env:</c> or <c>secret:</c>), without checking that it exists.</summary>
+    public static bool IsLocalPath(string reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var text = reference.TrimStart();
+        return !text.Contains("://", StringComparison.Ordinal)
+            && !text.StartsWith("git@", StringComparison.Ordinal)
+            && !text.StartsWith(Redaction.EnvironmentPrefix, StringComparison.Ordinal)
+            && !text.StartsWith(Redaction.SecretPrefix, StringComparison.Ordinal);
+    }
+
+    /// <summary>Free text (a git error, an exception message) with this reference's credentials hidden; for a secret one, its whole URL.</summary>
+    public string Redact(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (IsSecret)
+        {
+            text = text.Replace(Location, Display, StringComparison.Ordinal);
+            var path = Uri.TryCreate(Location, UriKind.Absolute, out var uri) ? uri.AbsolutePath.TrimEnd('/') : Location[(Location.IndexOf(':', StringComparison.Ordinal) + 1)..];
+
+            // Tools print the URL in forms of their own (without the user info, with a trailing slash): hide its path in any.
+            if (path.Length > 1)
+            {
+                text = text.Replace(path, "/***", StringComparison.Ordinal);
+            }
+        }
+
+        return Redaction.RedactText(text, Original, Location);
+    }
 
     /// <inheritdoc />
     public override string ToString() => Display;
+
+    // The variable is read when the reference is parsed, so the URL lives only in the environment and in memory.
+    private static BuildpackReference FromEnvironment(string reference, string name, string? baseDirectory)
+    {
+        if (name.Length == 0 || !(char.IsAsciiLetter(name[0]) || name[0] == '_') || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+        {
+            throw new BuildpackException(
+                ErrorCodes.BuildpackVariableNotSet,
+                $"The buildpack reference '{Redaction.EnvironmentPrefix}{name}' does not name an environment variable. Write env:NAME, e.g. env:BUILDPACK_URL.");
+        }
+
+        var value = Environment.GetEnvironmentVariable(name);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new BuildpackException(
+                ErrorCodes.BuildpackVariableNotSet,
+                $"The buildpack reference 'env:{name}' reads the environment variable {name}, which is not set. Set {name} to the buildpack's URL (a CI secret, for example), or give the buildpack directly.");
+        }
+
+        var target = value.Trim();
+        if (target.StartsWith(Redaction.EnvironmentPrefix, StringComparison.Ordinal) || target.StartsWith(Redaction.SecretPrefix, StringComparison.Ordinal))
+        {
+            target = target[(target.IndexOf(':', StringComparison.Ordinal) + 1)..];
+        }
+
+        var inner = Parse(target, baseDirectory);
+        return new BuildpackReference(reference.Trim(), inner.Kind, inner.Location, inner.Ref) { IsSecret = true };
+    }
 
     private static (string Location, string? Ref) SplitRef(string text)
     {

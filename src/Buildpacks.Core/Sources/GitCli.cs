@@ -93,5 +93,5 @@ internal sealed class GitCli(string executable, BuildpackReference reference)
         }
     }
 
-    private string Redact(string text) => Redaction.RedactText(text, reference.Original, reference.Location);
+    private string Redact(string text) => reference.Redact(text);
 }

@@ -21,6 +21,7 @@ public sealed class LocalDirectorySource : IBuildpackSource
     public Task<ResolvedBuildpack> ResolveAsync(BuildpackReference reference, string destination, SourceContext context)
     {
         ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(context);
         var source = reference.Location;
         if (File.Exists(source))
         {
@@ -47,13 +48,20 @@ public sealed class LocalDirectorySource : IBuildpackSource
         }
 
         DirectoryCopier.Copy(source, destination, IsGitDirectory);
+
+        // Hashed from the working copy: the same files the scripts run from, read once more from our own copy.
+        var identity = ContentIdentity(destination);
+        if (context.Pins.GetValueOrDefault(reference.Original) is { } locked && locked != identity)
+        {
+            throw CachedResolution.NoLongerServed(reference, locked, identity, context);
+        }
+
         var versionFile = Path.Combine(source, "VERSION");
         var version = File.Exists(versionFile) ? File.ReadAllText(versionFile).Trim() : null;
         var name = Path.GetFileName(source.TrimEnd(Path.DirectorySeparatorChar));
         return Task.FromResult(new ResolvedBuildpack(reference.Original, destination, name, string.IsNullOrEmpty(version) ? null : version, source)
         {
-            // Hashed from the working copy: the same files the scripts run from, read once more from our own copy.
-            Identity = ContentIdentity(destination),
+            Identity = identity,
             DisplayKey = reference.Display,
         });
     }

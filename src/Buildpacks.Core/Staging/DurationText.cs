@@ -4,12 +4,12 @@ using System.Text.RegularExpressions;
 namespace Buildpacks.Core.Staging;
 
 /// <summary>
-/// Reads durations as people write them in build settings: <c>90s</c>, <c>15m</c>, <c>1h30m</c>,
+/// Reads durations as people write them in build settings: <c>90s</c>, <c>15m</c>, <c>1h30m</c>, <c>30d</c>,
 /// <c>00:15:00</c> or plain seconds. Doors that take a timeout as text share this one reading.
 /// </summary>
 public static partial class DurationText
 {
-    [GeneratedRegex(@"^(?:(?<h>\d+)h)?(?:(?<m>\d+)m)?(?:(?<s>\d+)s)?$")]
+    [GeneratedRegex(@"^(?:(?<d>\d+)d)?(?:(?<h>\d+)h)?(?:(?<m>\d+)m)?(?:(?<s>\d+)s)?$")]
     private static partial Regex Units();
 
     /// <summary>Parses <paramref name="text"/>; false when it is not a positive duration.</summary>
@@ -33,7 +33,7 @@ public static partial class DurationText
             var match = Units().Match(text);
             if (match.Success)
             {
-                duration = TimeSpan.FromHours(Value(match, "h")) + TimeSpan.FromMinutes(Value(match, "m")) + TimeSpan.FromSeconds(Value(match, "s"));
+                duration = TimeSpan.FromDays(Value(match, "d")) + TimeSpan.FromHours(Value(match, "h")) + TimeSpan.FromMinutes(Value(match, "m")) + TimeSpan.FromSeconds(Value(match, "s"));
                 return duration > TimeSpan.Zero;
             }
         }

@@ -167,7 +167,14 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
     {
         var environment = StagingEnvironment.Build(request, session.BaseEnvironment, AppName(request), session.ToScriptPath(cacheDirectory), log);
         var phases = new PhaseRunner(session, log, environment, workspace.BuildDirectory, timings);
-        var sourceContext = new SourceContext(options.BuildpackCacheDirectory, options.Offline, new Dictionary<string, BuildpackIdentity>(), log, cancellationToken);
+        var lockFile = request.EffectiveLockFile();
+        var pins = LockPins.Read(lockFile, request.Buildpacks.Concat(request.Candidates));
+        if (lockFile is not null)
+        {
+            log.Info($"Buildpacks pinned by the lock file {lockFile}");
+        }
+
+        var sourceContext = new SourceContext(options.BuildpackCacheDirectory, options.Offline, pins, log, cancellationToken) { LockFile = lockFile };
         return (phases, new BuildpackFetcher(resolver, workspace, sourceContext));
     }
 

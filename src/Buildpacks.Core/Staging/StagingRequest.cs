@@ -78,4 +78,20 @@ public sealed record StagingRequest
     /// request leaves empty from it.
     /// </summary>
     public StagingPlatform Platform { get; init; } = StagingPlatform.Default;
+    /// The lock file pinning each buildpack to an exact version (<c>buildpacks lock</c> writes it); it must exist.
+    /// Null: <c>buildpacks.lock.json</c> in the app directory when there is one, else no lock.
+    /// </summary>
+    public string? LockFile { get; init; }
+
+    /// <summary>The lock file this request stages with: <see cref="LockFile"/>, else the app directory's own when it exists; null: none.</summary>
+    internal string? EffectiveLockFile()
+    {
+        if (LockFile is not null)
+        {
+            return Path.GetFullPath(LockFile);
+        }
+
+        var beside = Path.Combine(Path.GetFullPath(AppDirectory), Sources.BuildpackLock.DefaultFileName);
+        return File.Exists(beside) ? beside : null;
+    }
 }

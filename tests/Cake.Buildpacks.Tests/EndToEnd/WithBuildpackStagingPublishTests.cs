@@ -108,6 +108,48 @@ public sealed class WithBuildpackStagingPublishTests(AddinFeed feed) : IDisposab
         Assert.Equal("worker-from-supply-a", stagingInfo.GetProperty("process_types").GetProperty("worker").GetString());
     }
 
+    [Fact]
+    public async Task With_a_lock_file_the_CLI_MSBuild_and_Cake_stage_the_same_droplet_from_the_locked_commit_after_the_tag_moved()
+    {
+        CreateProject();
+        var repo = GitRepo.Create(_temp.Combine("bp-repo"), "locked");
+        repo.Git("tag", "v1");
+        var locked = repo.Head();
+        var moved = repo.Commit("moved");
+        var url = repo.FileUrl + "#v1";
+        var script = WriteScript($$"""
+            var cache = MakeAbsolute(Directory("bpcache"));
+            var lockFile = BuildpackLock("app", new BuildpackLockSettings().WithBuildpack("{{url}}").SetBuildpackCacheRoot(cache));
+            Information("LOCKED {0}", lockFile.Entries["{{url}}"].Identity);
+            if (StartProcess("git", new ProcessSettings { Arguments = "-C {{repo.Path}} tag -f v1 {{moved}}" }) != 0) throw new Exception("git tag failed");
+            DotNetPublish("app/App.csproj", new DotNetPublishSettings { Configuration = "Release" }
+                .WithBuildpackStaging(new BuildpackStagingSettings()
+                    .WithBuildpack("{{url}}")
+                    .SetBuildpackCacheRoot(cache)
+                    .SetDropletPath(MakeAbsolute(File("out/msbuild.droplet.tgz")))));
+            BuildpackStage("app/bin/Release/net10.0/publish", new BuildpackStageSettings()
+                .WithBuildpack("{{url}}")
+                .SetBuildpackCacheRoot(cache)
+                .SetLockFile("app/buildpacks.lock.json")
+                .SetApplicationName("App")
+                .SetDropletPath("out/cake.droplet.tgz"));
+            """);
+
+        var run = feed.RunCake(script);
+        var output = new StringWriter();
+        var exitCode = await global::Buildpacks.Cli.Commands.CliApp.RunAsync(
+            ["stage", _temp.Combine("app", "bin", "Release", "net10.0", "publish"), "-b", url, "--lock-file", _temp.Combine("app", "buildpacks.lock.json"),
+             "--app-name", "App", "--buildpack-cache", _temp.Combine("bpcache"), "--output", _temp.Combine("out", "cli.droplet.tgz"), "--log-format", "plain"],
+            new global::Buildpacks.Cli.Commands.CliEnvironment(output, output, Environment.GetEnvironmentVariable));
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.True(exitCode == 0, output.ToString());
+        Assert.Contains("LOCKED git:" + locked, run.Lines);
+        var droplets = new[] { "msbuild", "cake", "cli" }.Select(door => _temp.Combine("out", door + ".droplet.tgz")).ToList();
+        Assert.All(droplets, droplet => Assert.Equal("locked\n", DropletContents.TextOf(droplet, "./app/marker")));
+        Assert.Single(droplets.Select(global::Buildpacks.Core.Droplets.DropletInspector.Sha256Of).Distinct());
+    }
+
     private static JsonElement StagingInfo(Dictionary<string, DropletEntry> entries)
     {
         // staging_info.yml is JSON, which is YAML too.
