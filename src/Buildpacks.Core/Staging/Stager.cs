@@ -116,7 +116,7 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
         if (!availability.IsAvailable)
         {
             throw new BuildpackException(
-                ErrorCodes.HostUnavailable,
+                availability.Code ?? ErrorCodes.HostUnavailable,
                 $"Buildpack scripts cannot run on the '{options.Host.Name}' host: {availability.Reason}");
         }
 
