@@ -25,6 +25,7 @@ public abstract class BuildpackStagingTask : Microsoft.Build.Utilities.Task
         ProcfileMode = "BuildpackProcfileMode",
         Timeout = "BuildpackTimeout",
         Timestamp = "BuildpackTimestamp",
+        ContainerEngine = "BuildpackContainerEngine",
     };
 
     /// <summary>The folder to stage: the publish folder.</summary>
@@ -64,6 +65,12 @@ public abstract class BuildpackStagingTask : Microsoft.Build.Utilities.Task
 
     /// <summary>The time of every droplet entry: Unix seconds or ISO 8601; empty: <c>SOURCE_DATE_EPOCH</c> or a fixed date.</summary>
     public string? Timestamp { get; set; }
+
+    /// <summary>A stack image to stage in, as its non-root user; empty: stage on this machine.</summary>
+    public string? StackImage { get; set; }
+
+    /// <summary><c>docker</c> or <c>podman</c>: the CLI for <see cref="StackImage"/>; empty: <c>docker</c>.</summary>
+    public string? ContainerEngine { get; set; }
 
     /// <summary>Env files (<c>BuildpackEnvironmentFile</c> items, then the property's <c>;</c> list), read in order.</summary>
     public string[] EnvironmentFiles { get; set; } = [];
@@ -151,6 +158,8 @@ public abstract class BuildpackStagingTask : Microsoft.Build.Utilities.Task
             ResultPath = ResultPath,
             Timestamp = Timestamp,
             ApplicationName = ApplicationName,
+            StackImage = StackImage,
+            ContainerEngine = ContainerEngine,
         };
         AddAll(inputs.Buildpacks, Buildpacks);
         AddAll(inputs.Candidates, Candidates);

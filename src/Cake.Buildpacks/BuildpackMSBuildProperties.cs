@@ -48,10 +48,16 @@ public static class BuildpackMSBuildProperties
     /// <summary>Process types as <c>TYPE=COMMAND</c> entries, written as <see cref="Environment"/>.</summary>
     public const string ProcessTypes = "BuildpackProcessTypes";
 
+    /// <summary>A stack image to stage in.</summary>
+    public const string StackImage = "BuildpackStackImage";
+
+    /// <summary><c>docker</c> or <c>podman</c>.</summary>
+    public const string ContainerEngine = "BuildpackContainerEngine";
+
     /// <summary>Every property above, for clearing them all at once.</summary>
     internal static readonly string[] All =
     [
         StageWithBuildpack, Buildpack, Candidates, Stack, CacheDirectory, DropletPath, Layout, Timeout, ProcfileMode,
-        ApplicationName, ResultPath, Timestamp, Environment, EnvironmentFile, ProcessTypes,
+        ApplicationName, ResultPath, Timestamp, Environment, EnvironmentFile, ProcessTypes, StackImage, ContainerEngine,
     ];
 }

@@ -57,4 +57,10 @@ public sealed class BuildpackStageSettings
 
     /// <summary>The application name in <c>VCAP_APPLICATION</c>; defaults to the app directory's name.</summary>
     public string? ApplicationName { get; set; }
+
+    /// <summary>A stack image to stage in, as its non-root user (it must be in the engine; nothing is pulled); null: on this machine.</summary>
+    public string? StackImage { get; set; }
+
+    /// <summary>The CLI that drives the engine for <see cref="StackImage"/>.</summary>
+    public ContainerEngine ContainerEngine { get; set; } = ContainerEngine.Docker;
 }

@@ -58,4 +58,10 @@ public sealed class BuildpackStagingSettings
 
     /// <summary>The application name in <c>VCAP_APPLICATION</c> (<c>BuildpackApplicationName</c>); the package's default is the assembly name.</summary>
     public string? ApplicationName { get; set; }
+
+    /// <summary>A stack image to stage in, as its non-root user (<c>BuildpackStackImage</c>).</summary>
+    public string? StackImage { get; set; }
+
+    /// <summary>The CLI for <see cref="StackImage"/> (<c>BuildpackContainerEngine</c>: <c>docker</c> or <c>podman</c>).</summary>
+    public ContainerEngine? ContainerEngine { get; set; }
 }

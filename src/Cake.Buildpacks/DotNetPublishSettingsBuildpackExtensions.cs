@@ -59,6 +59,8 @@ public static class DotNetPublishSettingsBuildpackExtensions
         Set(properties, BuildpackMSBuildProperties.Environment, AssignmentList.Join(staging.EnvironmentVariables));
         Set(properties, BuildpackMSBuildProperties.EnvironmentFile, List(staging.EnvironmentFiles.Select(file => file.FullPath)));
         Set(properties, BuildpackMSBuildProperties.ProcessTypes, AssignmentList.Join(staging.ProcessTypes));
+        Set(properties, BuildpackMSBuildProperties.StackImage, staging.StackImage);
+        Set(properties, BuildpackMSBuildProperties.ContainerEngine, staging.ContainerEngine is { } engine ? StagingNames.ContainerEngineName(engine) : null);
         return settings;
     }
 

@@ -22,6 +22,7 @@ internal static class StagingBinding
         ProcfileMode = "SetProcfileMode",
         Timeout = "SetTimeout",
         Timestamp = "SetTimestamp",
+        ContainerEngine = "SetContainerEngine",
     };
 
     public static StagingRequest Stage(DirectoryPath appDirectory, BuildpackStageSettings settings, ICakeEnvironment environment)
@@ -38,6 +39,8 @@ internal static class StagingBinding
             ResultPath = settings.ResultPath?.FullPath,
             Timestamp = settings.Timestamp is { } timestamp ? StagingNames.TimestampText(timestamp) : null,
             ApplicationName = settings.ApplicationName,
+            StackImage = settings.StackImage,
+            ContainerEngine = StagingNames.ContainerEngineName(settings.ContainerEngine),
         };
         foreach (var buildpack in settings.Buildpacks)
         {

@@ -61,12 +61,15 @@ public sealed partial class RequestSettingsDriftTests
         new(nameof(StagingRequest.ResultPath), ["--result"], ["ResultPath"], ["BuildpackResultPath"], ["ResultPath"], ["SetResultPath"], ["BuildpackResultPath"]),
         new(nameof(StagingRequest.Timestamp), ["--timestamp"], ["Timestamp"], ["BuildpackTimestamp"], ["Timestamp"], ["SetTimestamp"], ["BuildpackTimestamp"]),
         new(nameof(StagingRequest.ApplicationName), ["--app-name"], ["ApplicationName"], ["BuildpackApplicationName"], ["ApplicationName"], ["SetApplicationName"], ["BuildpackApplicationName"]),
+        new(nameof(StagingRequest.StackImage), ["--stack-image"], ["StackImage"], ["BuildpackStackImage"], ["StackImage"], ["SetStackImage"], ["BuildpackStackImage"]),
+        new(nameof(StagingRequest.ContainerEngine), ["--container-engine"], ["ContainerEngine"], ["BuildpackContainerEngine"], ["ContainerEngine"], ["SetContainerEngine"], ["BuildpackContainerEngine"]),
     ];
 
     /// <summary>Request properties that legitimately leave the fingerprint alone, and why.</summary>
     private static readonly Dictionary<string, string> NotFingerprinted = new(StringComparer.Ordinal)
     {
         [nameof(StagingRequest.Timeout)] = "it only bounds how long staging runs; a staging that ran out of time left no droplet, so the next build stages anyway",
+        [nameof(StagingRequest.ContainerEngine)] = "it only picks the CLI that drives the engine; the stack image, which is fingerprinted, decides what the scripts run on",
     };
 
     /// <summary>Task parameters that are no request setting: where the tasks keep their own files.</summary>

@@ -19,6 +19,7 @@ internal static class StageCommand
         ProcfileMode = "--procfile-mode",
         Timeout = "--timeout",
         Timestamp = "--timestamp",
+        ContainerEngine = "--container-engine",
     };
 
     public static Command Create(CliEnvironment cli, Option<string> logFormat)
@@ -38,6 +39,8 @@ internal static class StageCommand
         var result = new Option<string>("--result") { Description = "Also write Cloud Foundry's result.json to this file." };
         var timestamp = new Option<string>("--timestamp") { Description = "The time of every droplet entry: Unix seconds or ISO 8601. Default: SOURCE_DATE_EPOCH, else 1980-01-01." };
         var applicationName = new Option<string>("--app-name") { Description = "The application name in VCAP_APPLICATION. Default: APP_DIR's name." };
+        var stackImage = new Option<string>("--stack-image") { Description = "Stage inside a container of this stack image (it must be in the engine; nothing is pulled), as its non-root user. Default: on this machine." };
+        var containerEngine = new Option<string>("--container-engine") { Description = "The CLI for --stack-image: docker (Docker, or podman through DOCKER_HOST; the default) or podman." };
 
         var command = new Command("stage", """
             Stage an app directory into a droplet with v2 buildpacks (Heroku / Cloud Foundry contract).
@@ -48,7 +51,7 @@ internal static class StageCommand
             """)
         {
             appDirectory, buildpacks, candidates, output, cacheDirectory, environment, envFiles, stack, layout, procfileMode, processTypes,
-            timeout, result, timestamp, applicationName,
+            timeout, result, timestamp, applicationName, stackImage, containerEngine,
         };
 
         command.SetAction((parse, cancellationToken) =>
@@ -68,6 +71,8 @@ internal static class StageCommand
                     ResultPath = parse.GetValue(result),
                     Timestamp = parse.GetValue(timestamp),
                     ApplicationName = parse.GetValue(applicationName),
+                    StackImage = parse.GetValue(stackImage),
+                    ContainerEngine = parse.GetValue(containerEngine),
                 };
                 Add(inputs.Buildpacks, parse.GetValue(buildpacks));
                 Add(inputs.Candidates, parse.GetValue(candidates));

@@ -48,6 +48,12 @@ public sealed class StagingInputs
     /// <summary>The name in <c>VCAP_APPLICATION</c>; empty: the app directory's name.</summary>
     public string? ApplicationName { get; set; }
 
+    /// <summary>A stack image to stage in (container staging); empty: stage on the engine's host.</summary>
+    public string? StackImage { get; set; }
+
+    /// <summary><c>docker</c> or <c>podman</c>: the CLI for container staging; empty: <c>docker</c>.</summary>
+    public string? ContainerEngine { get; set; }
+
     internal IReadOnlyList<RawAssignment> Variables => _variables;
 
     internal IReadOnlyList<RawAssignment> ProcessTypes => _processTypes;

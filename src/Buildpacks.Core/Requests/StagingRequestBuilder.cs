@@ -44,6 +44,8 @@ public sealed class StagingRequestBuilder
             ResultPath = Blank(inputs.ResultPath) ? null : FullPath(inputs.ResultPath!),
             Timestamp = ParseTimestamp(inputs.Timestamp),
             ApplicationName = Blank(inputs.ApplicationName) ? null : inputs.ApplicationName!.Trim(),
+            StackImage = Blank(inputs.StackImage) ? null : inputs.StackImage!.Trim(),
+            ContainerEngine = ParseContainerEngine(inputs.ContainerEngine),
         };
         Check(request, _names);
         return request;
@@ -239,6 +241,15 @@ public sealed class StagingRequestBuilder
                 ErrorCodes.InvalidProcfileMode,
                 $"{_names.ProcfileMode} '{text}' is not known. Use merge (the Procfile overrides the buildpack's process types one by one) or replace (a Procfile drops them all).");
     }
+
+    private ContainerEngine ParseContainerEngine(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "docker" => Staging.ContainerEngine.Docker,
+        "podman" => Staging.ContainerEngine.Podman,
+        _ => throw new BuildpackException(
+            ErrorCodes.ContainerSettingInvalid,
+            $"{_names.ContainerEngine} '{text}' is not known. Use docker (Docker, or podman through DOCKER_HOST) or podman."),
+    };
 
     private TimeSpan ParseTimeout(string? text)
     {

@@ -72,7 +72,7 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
             var appDirectory = Path.GetFullPath(request.AppDirectory);
             workspace.CopyApp(appDirectory, AppCopyFilter.Excluding(appDirectory, outputs.DropletPath), recordingLog);
             workspace.Write(() => StagingEnvironment.WriteEnvDirectory(request.Environment, workspace.EnvDirectory));
-            await using var session = await OpenSessionAsync(workspace, cache.WorkingDirectory, cancellationToken).ConfigureAwait(false);
+            await using var session = await OpenSessionAsync(workspace, cache.WorkingDirectory, cancellationToken, request).ConfigureAwait(false);
             var (phases, fetcher) = Prepare(request, workspace, session, recordingLog, timings, cancellationToken);
 
             var detector = new BuildpackDetector(phases, recordingLog, workspace.BuildDirectory);
@@ -110,19 +110,31 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
         }
     }
 
-    private async Task<IStagingHostSession> OpenSessionAsync(StagingWorkspace workspace, string cacheDirectory, CancellationToken cancellationToken)
+    private async Task<IStagingHostSession> OpenSessionAsync(StagingWorkspace workspace, string cacheDirectory, CancellationToken cancellationToken, StagingRequest? request = null)
     {
-        var availability = options.Host.CheckAvailability();
+        var host = HostFor(request);
+        var availability = host.CheckAvailability();
         if (!availability.IsAvailable)
         {
             throw new BuildpackException(
                 availability.Code ?? ErrorCodes.HostUnavailable,
-                $"Buildpack scripts cannot run on the '{options.Host.Name}' host: {availability.Reason}");
+                $"Buildpack scripts cannot run on the '{host.Name}' host: {availability.Reason}");
         }
 
         var layout = new HostSessionLayout(workspace.Root, cacheDirectory, workspace.HomeDirectory, workspace.TempDirectory);
-        return await options.Host.OpenSessionAsync(layout, cancellationToken).ConfigureAwait(false);
+        return await host.OpenSessionAsync(layout, cancellationToken).ConfigureAwait(false);
     }
+
+    // A request that names a stack image stages in it, whatever host the engine was made with.
+    private IStagingHost HostFor(StagingRequest? request) => request?.StackImage is { Length: > 0 } image
+        ? new ContainerHost(new ContainerHostOptions
+        {
+            Image = image,
+            Cli = StagingNames.ContainerEngineName(request.ContainerEngine),
+            EngineHost = (options.Host as ContainerHost)?.Options.EngineHost,
+            User = (options.Host as ContainerHost)?.Options.User,
+        })
+        : options.Host;
 
     private (PhaseRunner Phases, BuildpackFetcher Fetcher) Prepare(
         StagingRequest request, StagingWorkspace workspace, IStagingHostSession session, IStagingLog log, List<PhaseTiming> timings, CancellationToken cancellationToken)

@@ -60,6 +60,7 @@ public static class StagingFingerprint
         writer.Record("result", request.ResultPath is null ? "" : Path.GetFullPath(request.ResultPath));
         writer.Record("timestamp", request.Timestamp?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) ?? "");
         writer.Record("application", request.ApplicationName ?? "");
+        writer.Record("stack-image", request.StackImage ?? "");
 
         // The engine falls back to the process's SOURCE_DATE_EPOCH for entry time stamps.
         writer.Record("source-date-epoch", System.Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") ?? "");

@@ -56,4 +56,13 @@ public sealed record StagingRequest
 
     /// <summary>The application name given to buildpacks in <c>VCAP_APPLICATION</c>; defaults to the app directory's name.</summary>
     public string? ApplicationName { get; init; }
+
+    /// <summary>
+    /// A stack image to stage in: every script runs in one container of it, as its non-root user. Null: the engine's
+    /// host (by default this machine).
+    /// </summary>
+    public string? StackImage { get; init; }
+
+    /// <summary>The CLI that drives the container engine when <see cref="StackImage"/> is set.</summary>
+    public ContainerEngine ContainerEngine { get; init; } = ContainerEngine.Docker;
 }
