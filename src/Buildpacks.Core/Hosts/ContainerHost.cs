@@ -37,28 +37,31 @@ public sealed class ContainerHost : IStagingHost
                 ErrorCodes.ContainerCliMissing);
         }
 
-        var version = cli.Run(["version", "--format", "{{.Server.Version}}"], _options.ProbeTimeout);
-        if (!version.Succeeded)
+        // One call answers all three: whether the engine answers, lets us in, and has the image (`docker version`
+        // takes seconds on podman, which asks its runtimes for their versions).
+        var image = cli.Run(["image", "inspect", "--format", "{{.Id}}", _options.Image], _options.ProbeTimeout);
+        if (image.Succeeded)
         {
-            var refused = version.Error.Contains("permission denied", StringComparison.OrdinalIgnoreCase);
-            return refused
-                ? HostAvailability.Unavailable(
-                    $"the container engine refused the connection ({version.FirstErrorLine}). Run as a user that may use the engine's socket " +
-                    "(e.g. in the docker group), or point DOCKER_HOST at an engine you may use.",
-                    ErrorCodes.ContainerEngineRefused)
-                : HostAvailability.Unavailable(
-                    $"the container engine does not answer ({version.FirstErrorLine}). Start it (Docker: the docker service; podman: " +
-                    "podman system service, or build/containers/engine.sh start) and set DOCKER_HOST to its socket when it is not the default.",
-                    ErrorCodes.ContainerEngineNotAnswering);
+            return HostAvailability.Available;
         }
 
-        var image = cli.Run(["image", "inspect", "--format", "{{.Id}}", _options.Image], _options.ProbeTimeout);
-        return image.Succeeded
-            ? HostAvailability.Available
-            : HostAvailability.Unavailable(
+        if (IsMissingImage(image.Error))
+        {
+            return HostAvailability.Unavailable(
                 $"the stack image '{_options.Image}' is not in the engine ({image.FirstErrorLine}). Nothing is pulled while staging: " +
                 "pull, load or build it first (for a local one, build/containers/stack-image.sh), and check the name and tag.",
                 ErrorCodes.StackImageMissing);
+        }
+
+        return image.Error.Contains("permission denied", StringComparison.OrdinalIgnoreCase)
+            ? HostAvailability.Unavailable(
+                $"the container engine refused the connection ({image.FirstErrorLine}). Run as a user that may use the engine's socket " +
+                "(e.g. in the docker group), or point DOCKER_HOST at an engine you may use.",
+                ErrorCodes.ContainerEngineRefused)
+            : HostAvailability.Unavailable(
+                $"the container engine does not answer ({image.FirstErrorLine}). Start it (Docker: the docker service; podman: " +
+                "podman system service, or build/containers/engine.sh start) and set DOCKER_HOST to its socket when it is not the default.",
+                ErrorCodes.ContainerEngineNotAnswering);
     }
 
     /// <inheritdoc />
@@ -95,6 +98,10 @@ public sealed class ContainerHost : IStagingHost
 
         return environment;
     }
+
+    // Docker says "No such image", podman's CLI "image not known".
+    private static bool IsMissingImage(string error) =>
+        error.Contains("no such image", StringComparison.OrdinalIgnoreCase) || error.Contains("image not known", StringComparison.OrdinalIgnoreCase);
 
     private string StackUser(Dictionary<string, string> imageEnvironment)
     {
