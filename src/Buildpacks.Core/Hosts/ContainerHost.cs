@@ -105,7 +105,8 @@ public sealed class ContainerHost : IStagingHost
 
     private string StackUser(Dictionary<string, string> imageEnvironment)
     {
-        if (imageEnvironment.TryGetValue("CNB_USER_ID", out var uid) && imageEnvironment.TryGetValue("CNB_GROUP_ID", out var gid))
+        // An empty value is how a derived image takes the variable back (ENV CNB_USER_ID=).
+        if (imageEnvironment.GetValueOrDefault("CNB_USER_ID") is { Length: > 0 } uid && imageEnvironment.GetValueOrDefault("CNB_GROUP_ID") is { Length: > 0 } gid)
         {
             return CheckUser($"{uid}:{gid}", $"the image's CNB_USER_ID/CNB_GROUP_ID ({uid}/{gid})");
         }

@@ -73,6 +73,11 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
             workspace.CopyApp(appDirectory, AppCopyFilter.Excluding(appDirectory, outputs.DropletPath), recordingLog);
             workspace.Write(() => StagingEnvironment.WriteEnvDirectory(request.Environment, workspace.EnvDirectory));
             await using var session = await OpenSessionAsync(workspace, cache.WorkingDirectory, cancellationToken, request).ConfigureAwait(false);
+            if (request.StackImage is { Length: > 0 } image)
+            {
+                recordingLog.Info($"Scripts run in a container of {image} ({StagingNames.ContainerEngineName(request.ContainerEngine)}), as the stack's non-root user");
+            }
+
             var (phases, fetcher) = Prepare(request, workspace, session, recordingLog, timings, cancellationToken);
 
             var detector = new BuildpackDetector(phases, recordingLog, workspace.BuildDirectory);

@@ -57,6 +57,35 @@ public sealed class ContainerHostTests : IDisposable
     }
 
     [Fact]
+    public async Task An_image_without_setpriv_or_CNB_ids_stages_as_the_given_user_and_without_one_is_a_coded_error()
+    {
+        var image = "localhost/buildpacks-stack-test:plain-" + Guid.NewGuid().ToString("N")[..8];
+        var context = _temp.Combine("image");
+        Directory.CreateDirectory(context);
+        File.WriteAllText(Path.Combine(context, "Dockerfile"), $"FROM {ContainerEngine.StackImage}\nRUN rm /usr/bin/setpriv\nENV CNB_USER_ID= CNB_GROUP_ID=\n");
+        var build = ContainerEngine.Docker("build", "--force-rm", "--tag", image, context);
+        Assert.True(build.ExitCode == 0, build.Output);
+        try
+        {
+            var app = _temp.CreateApp("app", ("index.html", "hi"));
+            var buildpack = Buildpack("whoami", "id -u > \"$1/uid\"; touch \"$2/cached\"");
+            var request = StagingFixture.Request(_temp, app, buildpack) with { CacheDirectory = _temp.Combine("cache") };
+
+            var unknown = await Assert.ThrowsAsync<BuildpackException>(() => Engine(new ContainerHostOptions { Image = image }).StageAsync(request, new RecordingLog()));
+            var staged = await Engine(new ContainerHostOptions { Image = image, User = "1001:1001" }).StageAsync(request, new RecordingLog());
+
+            Assert.Equal(ErrorCodes.StackUserUnknown, unknown.Code);
+            Assert.Equal("1001", DropletContents.TextOf(staged.DropletPath, "./app/uid").Trim());
+            Assert.Equal(ContainerEngine.CurrentUser(), ContainerEngine.Owner(_temp.Combine("cache", "cached")));
+            Assert.Equal(_before, ContainerEngine.Leftovers());
+        }
+        finally
+        {
+            ContainerEngine.Docker("rmi", "--force", image);
+        }
+    }
+
+    [Fact]
     public async Task A_failing_compile_is_a_compile_failure_and_leaves_no_container()
     {
         var app = _temp.CreateApp("app", ("index.html", "hi"), ("fail-compile", ""));
