@@ -4,12 +4,12 @@ using Buildpacks.Core.Tests.Support;
 
 namespace Buildpacks.Core.Tests.Hosts;
 
-/// <summary>Stagings in a real container engine (see <see cref="ContainerEngine"/>): every one must leave no container and no volume behind.</summary>
-[Trait("Category", ContainerEngine.Category)]
+/// <summary>Stagings in a real container engine (see <see cref="LocalContainerEngine"/>): every one must leave no container and no volume behind.</summary>
+[Trait("Category", LocalContainerEngine.Category)]
 public sealed class ContainerHostTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
-    private readonly IReadOnlyList<string> _before = ContainerEngine.Leftovers();
+    private readonly IReadOnlyList<string> _before = LocalContainerEngine.Leftovers();
 
     public void Dispose() => _temp.Dispose();
 
@@ -31,8 +31,8 @@ public sealed class ContainerHostTests : IDisposable
 
         Assert.Equal(host.Sha256, staged.Sha256);
         Assert.Contains("out: finalized", log.Lines);
-        Assert.Equal(ContainerEngine.CurrentUser(), ContainerEngine.Owner(_temp.Combine("cache", "built")));
-        Assert.Equal(_before, ContainerEngine.Leftovers());
+        Assert.Equal(LocalContainerEngine.CurrentUser(), LocalContainerEngine.Owner(_temp.Combine("cache", "built")));
+        Assert.Equal(_before, LocalContainerEngine.Leftovers());
     }
 
     [Fact]
@@ -52,8 +52,8 @@ public sealed class ContainerHostTests : IDisposable
         Assert.Equal("1000", DropletContents.TextOf(staged.DropletPath, "./app/gid").Trim());
         Assert.Equal(request.Stack, DropletContents.TextOf(staged.DropletPath, "./app/stack").Trim());
         Assert.Equal("a value with spaces", DropletContents.TextOf(staged.DropletPath, "./app/secret").Trim());
-        Assert.Equal(ContainerEngine.CurrentUser(), ContainerEngine.Owner(_temp.Combine("cache", "cached")));
-        Assert.Equal(_before, ContainerEngine.Leftovers());
+        Assert.Equal(LocalContainerEngine.CurrentUser(), LocalContainerEngine.Owner(_temp.Combine("cache", "cached")));
+        Assert.Equal(_before, LocalContainerEngine.Leftovers());
     }
 
     [Fact]
@@ -62,8 +62,8 @@ public sealed class ContainerHostTests : IDisposable
         var image = "localhost/buildpacks-stack-test:plain-" + Guid.NewGuid().ToString("N")[..8];
         var context = _temp.Combine("image");
         Directory.CreateDirectory(context);
-        File.WriteAllText(Path.Combine(context, "Dockerfile"), $"FROM {ContainerEngine.StackImage}\nRUN rm /usr/bin/setpriv\nENV CNB_USER_ID= CNB_GROUP_ID=\n");
-        var build = ContainerEngine.Docker("build", "--force-rm", "--tag", image, context);
+        File.WriteAllText(Path.Combine(context, "Dockerfile"), $"FROM {LocalContainerEngine.StackImage}\nRUN rm /usr/bin/setpriv\nENV CNB_USER_ID= CNB_GROUP_ID=\n");
+        var build = LocalContainerEngine.Docker("build", "--force-rm", "--tag", image, context);
         Assert.True(build.ExitCode == 0, build.Output);
         try
         {
@@ -76,12 +76,12 @@ public sealed class ContainerHostTests : IDisposable
 
             Assert.Equal(ErrorCodes.StackUserUnknown, unknown.Code);
             Assert.Equal("1001", DropletContents.TextOf(staged.DropletPath, "./app/uid").Trim());
-            Assert.Equal(ContainerEngine.CurrentUser(), ContainerEngine.Owner(_temp.Combine("cache", "cached")));
-            Assert.Equal(_before, ContainerEngine.Leftovers());
+            Assert.Equal(LocalContainerEngine.CurrentUser(), LocalContainerEngine.Owner(_temp.Combine("cache", "cached")));
+            Assert.Equal(_before, LocalContainerEngine.Leftovers());
         }
         finally
         {
-            ContainerEngine.Docker("rmi", "--force", image);
+            LocalContainerEngine.Docker("rmi", "--force", image);
         }
     }
 
@@ -99,7 +99,7 @@ public sealed class ContainerHostTests : IDisposable
         Assert.Contains("exit code 7", error.Message, StringComparison.Ordinal);
         Assert.Contains("out: compile failed on purpose", log.Lines);
         Assert.False(File.Exists(request.OutputPath));
-        Assert.Equal(_before, ContainerEngine.Leftovers());
+        Assert.Equal(_before, LocalContainerEngine.Leftovers());
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class ContainerHostTests : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Engine().StageAsync(request, log, cancellation.Token));
 
         Assert.Contains("out: slow compile started", log.Lines);
-        Assert.Equal(_before, ContainerEngine.Leftovers());
+        Assert.Equal(_before, LocalContainerEngine.Leftovers());
     }
 
     [Fact]
@@ -141,13 +141,13 @@ public sealed class ContainerHostTests : IDisposable
         var error = await Assert.ThrowsAsync<BuildpackException>(() => Engine().StageAsync(request, new RecordingLog()));
 
         Assert.Equal(ErrorCodes.Timeout, error.Code);
-        Assert.Equal(_before, ContainerEngine.Leftovers());
+        Assert.Equal(_before, LocalContainerEngine.Leftovers());
     }
 
     [Fact]
     public async Task An_engine_that_does_not_answer_is_a_coded_error_that_says_to_start_it()
     {
-        var error = await StageWithAsync(new ContainerHostOptions { Image = ContainerEngine.StackImage, EngineHost = "unix://" + _temp.Combine("no-engine.sock") });
+        var error = await StageWithAsync(new ContainerHostOptions { Image = LocalContainerEngine.StackImage, EngineHost = "unix://" + _temp.Combine("no-engine.sock") });
 
         Assert.Equal(ErrorCodes.ContainerEngineNotAnswering, error.Code);
         Assert.Contains("Start it", error.Message, StringComparison.Ordinal);
@@ -156,7 +156,7 @@ public sealed class ContainerHostTests : IDisposable
     [Fact]
     public async Task A_missing_CLI_is_a_coded_error_that_says_to_install_one()
     {
-        var error = await StageWithAsync(new ContainerHostOptions { Image = ContainerEngine.StackImage, Cli = _temp.Combine("bin", "docker") });
+        var error = await StageWithAsync(new ContainerHostOptions { Image = LocalContainerEngine.StackImage, Cli = _temp.Combine("bin", "docker") });
 
         Assert.Equal(ErrorCodes.ContainerCliMissing, error.Code);
         Assert.Contains("Install Docker or podman", error.Message, StringComparison.Ordinal);
@@ -169,11 +169,11 @@ public sealed class ContainerHostTests : IDisposable
 
         Assert.Equal(ErrorCodes.StackImageMissing, error.Code);
         Assert.Contains("localhost/no-such-stack:never", error.Message, StringComparison.Ordinal);
-        Assert.Equal(_before, ContainerEngine.Leftovers());
+        Assert.Equal(_before, LocalContainerEngine.Leftovers());
     }
 
     private static BuildpackEngine Engine(ContainerHostOptions? options = null) =>
-        new(new BuildpackEngineOptions { Host = new ContainerHost(options ?? new ContainerHostOptions { Image = ContainerEngine.StackImage }) });
+        new(new BuildpackEngineOptions { Host = new ContainerHost(options ?? new ContainerHostOptions { Image = LocalContainerEngine.StackImage }) });
 
     private async Task<BuildpackException> StageWithAsync(ContainerHostOptions options)
     {

@@ -6,14 +6,14 @@ using Buildpacks.Tasks.Tests.Support;
 
 namespace Buildpacks.Tasks.Tests.EndToEnd;
 
-/// <summary><c>dotnet publish -p:StageWithBuildpack=true -p:BuildpackStackImage=...</c> against the real engine (see <see cref="ContainerEngine"/>).</summary>
-[Trait("Category", ContainerEngine.Category)]
+/// <summary><c>dotnet publish -p:StageWithBuildpack=true -p:BuildpackStackImage=...</c> against the real engine (see <see cref="LocalContainerEngine"/>).</summary>
+[Trait("Category", LocalContainerEngine.Category)]
 [Collection(nameof(EndToEndCollection))]
 public sealed class ContainerPublishTests(PackagedTasks packaged) : IDisposable
 {
     private readonly PublishedApp _app = packaged.ConsoleApp;
     private readonly TempDirectory _temp = new();
-    private readonly IReadOnlyList<string> _before = ContainerEngine.Leftovers();
+    private readonly IReadOnlyList<string> _before = LocalContainerEngine.Leftovers();
 
     public void Dispose() => _temp.Dispose();
 
@@ -22,11 +22,11 @@ public sealed class ContainerPublishTests(PackagedTasks packaged) : IDisposable
     {
         var inContainer = _temp.Combine("container.droplet.tgz");
 
-        var container = _app.Publish("-v:n", "-p:Buildpack=" + Repository.SampleBuildpack, "-p:BuildpackDropletPath=" + inContainer, "-p:BuildpackStackImage=" + ContainerEngine.StackImage);
+        var container = _app.Publish("-v:n", "-p:Buildpack=" + Repository.SampleBuildpack, "-p:BuildpackDropletPath=" + inContainer, "-p:BuildpackStackImage=" + LocalContainerEngine.StackImage);
 
         Assert.True(container.ExitCode == 0, container.Output);
-        Assert.Contains($"Scripts run in a container of {ContainerEngine.StackImage}", container.Output, StringComparison.Ordinal);
-        Assert.Equal(_before, ContainerEngine.Leftovers());
+        Assert.Contains($"Scripts run in a container of {LocalContainerEngine.StackImage}", container.Output, StringComparison.Ordinal);
+        Assert.Equal(_before, LocalContainerEngine.Leftovers());
 
         // The same publish folder staged on this machine, with what the project adds (one publish less to wait for).
         var onHost = await BuildpackEngine.Default.StageAsync(new StagingRequest

@@ -4,7 +4,7 @@ namespace Buildpacks.Testing;
 /// The real container engine the container tests use: the one DOCKER_HOST names (the Test target starts podman's
 /// service with build/containers/engine.sh and builds the stack image with build/containers/stack-image.sh).
 /// </summary>
-public static class ContainerEngine
+public static class LocalContainerEngine
 {
     /// <summary>The trait value of tests that need the engine: <c>--filter Category!=Container</c> leaves them out of a quick loop.</summary>
     public const string Category = "Container";
