@@ -29,52 +29,92 @@ Task("Test")
 {
     CleanDirectory(testResults);
 
-    // One run and one results folder per test project: trx files are named by machine and second, so projects that a
-    // solution-wide run starts in the same second overwrite each other's results, and a project that wrote none
-    // would not be missed.
-    var failures = new List<string>();
-    int passed = 0, failed = 0, skipped = 0;
-    foreach (var project in GetFiles(root.FullPath + "/tests/*/*.Tests.csproj"))
+    // The container tests (trait Category=Container) stage in a real engine: podman's Docker API, started by the
+    // repository's script (it installs what is missing), and a local stack image built without a registry (its rootfs
+    // cached, so a second run only checks it). The engine is stopped by its pid whatever the tests did.
+    var dockerHost = StartContainerEngine();
+    try
     {
-        var results = testResults.Combine(project.GetFilenameWithoutExtension().FullPath);
-        try
+        // One run and one results folder per test project: trx files are named by machine and second, so projects that a
+        // solution-wide run starts in the same second overwrite each other's results, and a project that wrote none
+        // would not be missed.
+        var failures = new List<string>();
+        int passed = 0, failed = 0, skipped = 0;
+        foreach (var project in GetFiles(root.FullPath + "/tests/*/*.Tests.csproj"))
         {
-            DotNetTest(project.FullPath, new DotNetTestSettings
+            var results = testResults.Combine(project.GetFilenameWithoutExtension().FullPath);
+            try
             {
-                Configuration = configuration,
-                NoBuild = true,
-                ResultsDirectory = results,
-                Loggers = new[] { "trx", "console;verbosity=minimal" },
-            });
-        }
-        catch (Exception ex)
-        {
-            failures.Add($"{project.GetFilename()}: {ex.Message}");
+                DotNetTest(project.FullPath, new DotNetTestSettings
+                {
+                    Configuration = configuration,
+                    NoBuild = true,
+                    ResultsDirectory = results,
+                    Loggers = new[] { "trx", "console;verbosity=minimal" },
+                    EnvironmentVariables = new Dictionary<string, string> { ["DOCKER_HOST"] = dockerHost },
+                });
+            }
+            catch (Exception ex)
+            {
+                failures.Add($"{project.GetFilename()}: {ex.Message}");
+            }
+
+            var trxFiles = GetFiles(results.FullPath + "/*.trx");
+            if (trxFiles.Count == 0)
+            {
+                failures.Add($"{project.GetFilename()}: no test results were written");
+            }
+
+            // One closing line over every test project, in the form CI systems read.
+            foreach (var trx in trxFiles)
+            {
+                var counters = XDocument.Load(trx.FullPath).Descendants().First(e => e.Name.LocalName == "Counters");
+                passed += (int)counters.Attribute("passed");
+                failed += (int)counters.Attribute("failed") + (int)counters.Attribute("error") + (int)counters.Attribute("timeout") + (int)counters.Attribute("aborted");
+                skipped += (int)counters.Attribute("notExecuted");
+            }
         }
 
-        var trxFiles = GetFiles(results.FullPath + "/*.trx");
-        if (trxFiles.Count == 0)
+        // Plain console output: Cake's log would colour the numbers, and CI reads this line as text.
+        Console.WriteLine($"Tests: {passed} passed, {failed} failed, {skipped} skipped");
+        if (failures.Count > 0 || failed > 0 || passed == 0)
         {
-            failures.Add($"{project.GetFilename()}: no test results were written");
-        }
-
-        // One closing line over every test project, in the form CI systems read.
-        foreach (var trx in trxFiles)
-        {
-            var counters = XDocument.Load(trx.FullPath).Descendants().First(e => e.Name.LocalName == "Counters");
-            passed += (int)counters.Attribute("passed");
-            failed += (int)counters.Attribute("failed") + (int)counters.Attribute("error") + (int)counters.Attribute("timeout") + (int)counters.Attribute("aborted");
-            skipped += (int)counters.Attribute("notExecuted");
+            throw new CakeException($"Tests failed ({failed} failed, {passed} passed). " + string.Join("; ", failures));
         }
     }
-
-    // Plain console output: Cake's log would colour the numbers, and CI reads this line as text.
-    Console.WriteLine($"Tests: {passed} passed, {failed} failed, {skipped} skipped");
-    if (failures.Count > 0 || failed > 0 || passed == 0)
+    finally
     {
-        throw new CakeException($"Tests failed ({failed} failed, {passed} passed). " + string.Join("; ", failures));
+        RunScript("build/containers/engine.sh", "stop", null);
     }
 });
+
+// Starts the engine and builds the stack image; returns the DOCKER_HOST the tests use.
+string StartContainerEngine()
+{
+    var started = RunScript("build/containers/engine.sh", "start", null);
+    var dockerHost = started.Select(line => line.Trim()).LastOrDefault(line => line.StartsWith("export DOCKER_HOST=", StringComparison.Ordinal))?["export DOCKER_HOST=".Length..]
+        ?? throw new CakeException("build/containers/engine.sh start printed no DOCKER_HOST");
+    RunScript("build/containers/stack-image.sh", "", dockerHost);
+    return dockerHost;
+}
+
+List<string> RunScript(string script, string arguments, string dockerHost)
+{
+    var settings = new ProcessSettings
+    {
+        Arguments = ProcessArgumentBuilder.FromString(root.CombineWithFilePath(script).FullPath + " " + arguments),
+        RedirectStandardOutput = true,
+        EnvironmentVariables = dockerHost is null ? null : new Dictionary<string, string> { ["DOCKER_HOST"] = dockerHost },
+    };
+    var exitCode = StartProcess("bash", settings, out var output);
+    var lines = output.ToList();
+    if (exitCode != 0)
+    {
+        throw new CakeException($"{script} {arguments} failed with exit code {exitCode}: {string.Join("\n", lines)}");
+    }
+
+    return lines;
+}
 
 Task("Pack")
     .IsDependentOn("Build")

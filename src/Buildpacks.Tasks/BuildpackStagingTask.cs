@@ -27,6 +27,7 @@ public abstract class BuildpackStagingTask : Microsoft.Build.Utilities.Task
         Timeout = "BuildpackTimeout",
         Timestamp = "BuildpackTimestamp",
         LockFile = "BuildpackLockFile",
+        ContainerEngine = "BuildpackContainerEngine",
     };
 
     /// <summary>The folder to stage: the publish folder.</summary>
@@ -92,6 +93,11 @@ public abstract class BuildpackStagingTask : Microsoft.Build.Utilities.Task
     /// when that exists); empty: the publish folder's own, when it exists.
     /// </summary>
     public string? LockFile { get; set; }
+    /// <summary>A stack image to stage in, as its non-root user; empty: stage on this machine.</summary>
+    public string? StackImage { get; set; }
+
+    /// <summary><c>docker</c> or <c>podman</c>: the CLI for <see cref="StackImage"/>; empty: <c>docker</c>.</summary>
+    public string? ContainerEngine { get; set; }
 
     /// <summary>Env files (<c>BuildpackEnvironmentFile</c> items, then the property's <c>;</c> list), read in order.</summary>
     public string[] EnvironmentFiles { get; set; } = [];
@@ -199,6 +205,8 @@ public abstract class BuildpackStagingTask : Microsoft.Build.Utilities.Task
             ManifestApplication = ManifestApplication,
             Platform = Platform,
             LockFile = LockFile,
+            StackImage = StackImage,
+            ContainerEngine = ContainerEngine,
         };
         AddAll(inputs.Buildpacks, Buildpacks);
         AddAll(inputs.Candidates, Candidates);

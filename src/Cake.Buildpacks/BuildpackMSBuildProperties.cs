@@ -70,6 +70,11 @@ public static class BuildpackMSBuildProperties
     public const string Platform = "BuildpackPlatform";
     /// <summary>The lock file pinning each buildpack to an exact version.</summary>
     public const string LockFile = "BuildpackLockFile";
+    /// <summary>A stack image to stage in.</summary>
+    public const string StackImage = "BuildpackStackImage";
+
+    /// <summary><c>docker</c> or <c>podman</c>.</summary>
+    public const string ContainerEngine = "BuildpackContainerEngine";
 
     /// <summary>Every property above, for clearing them all at once.</summary>
     internal static readonly string[] All =
@@ -78,5 +83,6 @@ public static class BuildpackMSBuildProperties
         ApplicationName, ResultPath, Timestamp, Environment, EnvironmentFile, ProcessTypes, BuildpackCacheRoot, Offline,
         Manifest, ManifestApplication, PreStagingHooks, PostStagingHooks, Platform,
         LockFile,
+        StackImage, ContainerEngine,
     ];
 }

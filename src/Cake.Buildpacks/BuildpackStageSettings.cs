@@ -96,4 +96,9 @@ public sealed class BuildpackStageSettings
     /// null: <c>buildpacks.lock.json</c> in the app directory when it exists.
     /// </summary>
     public FilePath? LockFile { get; set; }
+    /// <summary>A stack image to stage in, as its non-root user (it must be in the engine; nothing is pulled); null: on this machine.</summary>
+    public string? StackImage { get; set; }
+
+    /// <summary>The CLI that drives the engine for <see cref="StackImage"/>.</summary>
+    public ContainerEngine ContainerEngine { get; set; } = ContainerEngine.Docker;
 }

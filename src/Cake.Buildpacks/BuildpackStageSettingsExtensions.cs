@@ -167,6 +167,19 @@ public static class BuildpackStageSettingsExtensions
     /// <returns>The same settings, for chaining.</returns>
     public static BuildpackStageSettings SetLockFile(this BuildpackStageSettings settings, FilePath lockFile) =>
         Change(settings, s => s.LockFile = lockFile);
+    /// <summary>Stages inside a container of a stack image, as its non-root user (the image must be in the engine).</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="image">The stack image, e.g. <c>localhost/buildpacks-stack:bookworm</c>.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStageSettings SetStackImage(this BuildpackStageSettings settings, string image) =>
+        Change(settings, s => s.StackImage = image);
+
+    /// <summary>Sets the CLI that drives the container engine for the stack image.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="engine"><see cref="ContainerEngine.Docker"/> (Docker, or podman through DOCKER_HOST) or <see cref="ContainerEngine.Podman"/>.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStageSettings SetContainerEngine(this BuildpackStageSettings settings, ContainerEngine engine) =>
+        Change(settings, s => s.ContainerEngine = engine);
 
     private static BuildpackStageSettings Change(BuildpackStageSettings settings, Action<BuildpackStageSettings> change)
     {

@@ -90,4 +90,9 @@ public sealed class BuildpackStagingSettings
     /// null: <c>buildpacks.lock.json</c> next to the project when it exists.
     /// </summary>
     public FilePath? LockFile { get; set; }
+    /// <summary>A stack image to stage in, as its non-root user (<c>BuildpackStackImage</c>).</summary>
+    public string? StackImage { get; set; }
+
+    /// <summary>The CLI for <see cref="StackImage"/> (<c>BuildpackContainerEngine</c>: <c>docker</c> or <c>podman</c>).</summary>
+    public ContainerEngine? ContainerEngine { get; set; }
 }

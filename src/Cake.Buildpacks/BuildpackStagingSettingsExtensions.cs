@@ -160,6 +160,19 @@ public static class BuildpackStagingSettingsExtensions
     /// <returns>The same settings, for chaining.</returns>
     public static BuildpackStagingSettings SetLockFile(this BuildpackStagingSettings settings, FilePath lockFile) =>
         Change(settings, s => s.LockFile = lockFile);
+    /// <summary>Stages inside a container of a stack image, as its non-root user (the image must be in the engine).</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="image">The stack image, e.g. <c>localhost/buildpacks-stack:bookworm</c>.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings SetStackImage(this BuildpackStagingSettings settings, string image) =>
+        Change(settings, s => s.StackImage = image);
+
+    /// <summary>Sets the CLI that drives the container engine for the stack image.</summary>
+    /// <param name="settings">The settings.</param>
+    /// <param name="engine"><see cref="ContainerEngine.Docker"/> (Docker, or podman through DOCKER_HOST) or <see cref="ContainerEngine.Podman"/>.</param>
+    /// <returns>The same settings, for chaining.</returns>
+    public static BuildpackStagingSettings SetContainerEngine(this BuildpackStagingSettings settings, ContainerEngine engine) =>
+        Change(settings, s => s.ContainerEngine = engine);
 
     private static BuildpackStagingSettings Change(BuildpackStagingSettings settings, Action<BuildpackStagingSettings> change)
     {

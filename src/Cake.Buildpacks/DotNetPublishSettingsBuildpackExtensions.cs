@@ -67,6 +67,8 @@ public static class DotNetPublishSettingsBuildpackExtensions
         Set(properties, BuildpackMSBuildProperties.Platform, staging.Platform is { } platform ? StagingNames.PlatformName(platform) : null);
         Set(properties, BuildpackMSBuildProperties.PreStagingHooks, AssignmentList.JoinEntries(staging.PreStagingHooks));
         Set(properties, BuildpackMSBuildProperties.PostStagingHooks, AssignmentList.JoinEntries(staging.PostStagingHooks));
+        Set(properties, BuildpackMSBuildProperties.StackImage, staging.StackImage);
+        Set(properties, BuildpackMSBuildProperties.ContainerEngine, staging.ContainerEngine is { } engine ? StagingNames.ContainerEngineName(engine) : null);
         return settings;
     }
 

@@ -25,6 +25,7 @@ internal static class StagingBinding
         Platform = "SetPlatform",
         Timestamp = "SetTimestamp",
         LockFile = "SetLockFile",
+        ContainerEngine = "SetContainerEngine",
     };
 
     public static StagingRequest Stage(DirectoryPath appDirectory, BuildpackStageSettings settings, ICakeEnvironment environment)
@@ -45,6 +46,8 @@ internal static class StagingBinding
             ManifestPath = settings.ManifestPath?.FullPath,
             ManifestApplication = settings.ManifestApplication,
             LockFile = settings.LockFile?.FullPath,
+            StackImage = settings.StackImage,
+            ContainerEngine = StagingNames.ContainerEngineName(settings.ContainerEngine),
         };
         foreach (var buildpack in settings.Buildpacks)
         {

@@ -68,6 +68,8 @@ public sealed partial class RequestSettingsDriftTests
         new(nameof(StagingRequest.Platform), ["--platform"], ["Platform"], ["BuildpackPlatform"], ["Platform"], ["SetPlatform"], ["BuildpackPlatform"]),
         new(nameof(StagingRequest.ManifestApplication), ["--app"], ["ManifestApplication"], ["BuildpackManifestApplication"], ["ManifestApplication"], ["SetManifestApplication"], ["BuildpackManifestApplication"]),
         new(nameof(StagingRequest.LockFile), ["--lock-file"], ["LockFile"], ["BuildpackLockFile"], ["LockFile"], ["SetLockFile"], ["BuildpackLockFile"]),
+        new(nameof(StagingRequest.StackImage), ["--stack-image"], ["StackImage"], ["BuildpackStackImage"], ["StackImage"], ["SetStackImage"], ["BuildpackStackImage"]),
+        new(nameof(StagingRequest.ContainerEngine), ["--container-engine"], ["ContainerEngine"], ["BuildpackContainerEngine"], ["ContainerEngine"], ["SetContainerEngine"], ["BuildpackContainerEngine"]),
     ];
 
     /// <summary>
@@ -86,6 +88,7 @@ public sealed partial class RequestSettingsDriftTests
     private static readonly Dictionary<string, string> NotFingerprinted = new(StringComparer.Ordinal)
     {
         [nameof(StagingRequest.Timeout)] = "it only bounds how long staging runs; a staging that ran out of time left no droplet, so the next build stages anyway",
+        [nameof(StagingRequest.ContainerEngine)] = "it only picks the CLI that drives the engine; the stack image, which is fingerprinted, decides what the scripts run on",
     };
 
     /// <summary>Stage settings of the Cake alias that are no staging setting, and why publishing has no counterpart.</summary>

@@ -21,6 +21,7 @@ internal static class StageCommand
         Timeout = "--timeout",
         Timestamp = "--timestamp",
         LockFile = "--lock-file",
+        ContainerEngine = "--container-engine",
     };
 
     public static Command Create(CliEnvironment cli, Option<string> logFormat)
@@ -51,6 +52,8 @@ internal static class StageCommand
         var preStaging = new Option<string[]>("--pre-staging") { Description = "A shell command run in the build directory before the first buildpack (after stackato.yml's). Repeatable." };
         var postStaging = new Option<string[]>("--post-staging") { Description = "A shell command run in the build directory after the last buildpack, before release and packing. Repeatable." };
         var manifestApplication = new Option<string>("--app") { Description = "The manifest's application to stage, by name, when it lists several." };
+        var stackImage = new Option<string>("--stack-image") { Description = "Stage inside a container of this stack image (it must be in the engine; nothing is pulled), as its non-root user. Default: on this machine." };
+        var containerEngine = new Option<string>("--container-engine") { Description = "The CLI for --stack-image: docker (Docker, or podman through DOCKER_HOST; the default) or podman." };
 
         var command = new Command("stage", """
             Stage an app directory into a droplet with v2 buildpacks (Heroku / Cloud Foundry contract).
@@ -64,6 +67,7 @@ internal static class StageCommand
             appDirectory, buildpacks, candidates, output, cacheDirectory, environment, envFiles, stack, layout, procfileMode, processTypes,
             timeout, result, timestamp, applicationName, buildpackCache, offline, manifest, manifestApplication, preStaging, postStaging, platform, explain,
             lockFile, secretBuildpacks, secretEnv,
+            stackImage, containerEngine,
         };
 
         command.SetAction((parse, cancellationToken) =>
@@ -92,6 +96,8 @@ internal static class StageCommand
                     ManifestApplication = parse.GetValue(manifestApplication),
                     Platform = parse.GetValue(platform),
                     LockFile = parse.GetValue(lockFile),
+                    StackImage = parse.GetValue(stackImage),
+                    ContainerEngine = parse.GetValue(containerEngine),
                 };
                 Add(inputs.Buildpacks, [.. CommonOptions.Buildpacks(parse.GetValue(buildpacks), parse.GetValue(secretBuildpacks))]);
                 Add(inputs.Candidates, parse.GetValue(candidates));

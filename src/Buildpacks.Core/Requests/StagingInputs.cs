@@ -64,6 +64,11 @@ public sealed class StagingInputs
     public string? Platform { get; set; }
     /// <summary>The lock file pinning the buildpacks; empty: <c>buildpacks.lock.json</c> in the app directory when there is one.</summary>
     public string? LockFile { get; set; }
+    /// <summary>A stack image to stage in (container staging); empty: stage on the engine's host.</summary>
+    public string? StackImage { get; set; }
+
+    /// <summary><c>docker</c> or <c>podman</c>: the CLI for container staging; empty: <c>docker</c>.</summary>
+    public string? ContainerEngine { get; set; }
 
     internal IReadOnlyList<RawAssignment> Variables => _variables;
 

@@ -63,6 +63,14 @@ public static class StagingNames
         _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Not a Procfile mode."),
     };
 
+    /// <summary>The name of <paramref name="engine"/>: <c>docker</c> or <c>podman</c>.</summary>
+    public static string ContainerEngineName(ContainerEngine engine) => engine switch
+    {
+        ContainerEngine.Docker => "docker",
+        ContainerEngine.Podman => "podman",
+        _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "Not a container engine."),
+    };
+
     /// <summary>A time stamp as text the builder reads back exactly (ISO 8601 with its offset).</summary>
     public static string TimestampText(DateTimeOffset timestamp) => timestamp.ToString("o", CultureInfo.InvariantCulture);
 

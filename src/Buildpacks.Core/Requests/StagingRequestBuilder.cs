@@ -54,6 +54,8 @@ public sealed class StagingRequestBuilder
             PreStagingHooks = [.. inputs.PreStagingHooks.Where(hook => !Blank(hook))],
             PostStagingHooks = [.. inputs.PostStagingHooks.Where(hook => !Blank(hook))],
             LockFile = Blank(inputs.LockFile) ? null : FullPath(inputs.LockFile!),
+            StackImage = Blank(inputs.StackImage) ? null : inputs.StackImage!.Trim(),
+            ContainerEngine = ParseContainerEngine(inputs.ContainerEngine),
         };
         Check(request, _names);
         return request;
@@ -298,6 +300,15 @@ public sealed class StagingRequestBuilder
                 ErrorCodes.InvalidProcfileMode,
                 $"{_names.ProcfileMode} '{text}' is not known. Use merge (the Procfile overrides the buildpack's process types one by one) or replace (a Procfile drops them all).");
     }
+
+    private ContainerEngine ParseContainerEngine(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "docker" => Staging.ContainerEngine.Docker,
+        "podman" => Staging.ContainerEngine.Podman,
+        _ => throw new BuildpackException(
+            ErrorCodes.ContainerSettingInvalid,
+            $"{_names.ContainerEngine} '{text}' is not known. Use docker (Docker, or podman through DOCKER_HOST) or podman."),
+    };
 
     private TimeSpan ParseTimeout(string? text)
     {

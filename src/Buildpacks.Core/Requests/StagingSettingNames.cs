@@ -44,4 +44,7 @@ public sealed record StagingSettingNames
 
     /// <summary>The setting holding the droplet time stamp.</summary>
     public string Timestamp { get; init; } = "Timestamp";
+
+    /// <summary>The setting holding the container engine's CLI.</summary>
+    public string ContainerEngine { get; init; } = "ContainerEngine";
 }

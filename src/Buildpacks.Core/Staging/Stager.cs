@@ -75,7 +75,12 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
             var appDirectory = Path.GetFullPath(request.AppDirectory);
             workspace.CopyApp(appDirectory, AppCopyFilter.Excluding(appDirectory, outputs.DropletPath), recordingLog);
             workspace.Write(() => StagingEnvironment.WriteEnvDirectory(request.Environment, workspace.EnvDirectory));
-            await using var session = await OpenSessionAsync(workspace, cache.WorkingDirectory, cancellationToken).ConfigureAwait(false);
+            await using var session = await OpenSessionAsync(workspace, cache.WorkingDirectory, cancellationToken, request).ConfigureAwait(false);
+            if (request.StackImage is { Length: > 0 } image)
+            {
+                recordingLog.Info($"Scripts run in a container of {image} ({StagingNames.ContainerEngineName(request.ContainerEngine)}), as the stack's non-root user");
+            }
+
             var (phases, fetcher) = Prepare(request, workspace, session, cache.WorkingDirectory, recordingLog, timings, cancellationToken);
 
             var hooks = new HookRunner(phases, workspace, recordingLog);
@@ -148,19 +153,31 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
         return (supplied, await phases.ReleaseAsync(plan.Final, cancellationToken).ConfigureAwait(false));
     }
 
-    private async Task<IStagingHostSession> OpenSessionAsync(StagingWorkspace workspace, string cacheDirectory, CancellationToken cancellationToken)
+    private async Task<IStagingHostSession> OpenSessionAsync(StagingWorkspace workspace, string cacheDirectory, CancellationToken cancellationToken, StagingRequest? request = null)
     {
-        var availability = options.Host.CheckAvailability();
+        var host = HostFor(request);
+        var availability = host.CheckAvailability();
         if (!availability.IsAvailable)
         {
             throw new BuildpackException(
-                ErrorCodes.HostUnavailable,
-                $"Buildpack scripts cannot run on the '{options.Host.Name}' host: {availability.Reason}");
+                availability.Code ?? ErrorCodes.HostUnavailable,
+                $"Buildpack scripts cannot run on the '{host.Name}' host: {availability.Reason}");
         }
 
         var layout = new HostSessionLayout(workspace.Root, cacheDirectory, workspace.HomeDirectory, workspace.TempDirectory);
-        return await options.Host.OpenSessionAsync(layout, cancellationToken).ConfigureAwait(false);
+        return await host.OpenSessionAsync(layout, cancellationToken).ConfigureAwait(false);
     }
+
+    // A request that names a stack image stages in it, whatever host the engine was made with.
+    private IStagingHost HostFor(StagingRequest? request) => request?.StackImage is { Length: > 0 } image
+        ? new ContainerHost(new ContainerHostOptions
+        {
+            Image = image,
+            Cli = StagingNames.ContainerEngineName(request.ContainerEngine),
+            EngineHost = (options.Host as ContainerHost)?.Options.EngineHost,
+            User = (options.Host as ContainerHost)?.Options.User,
+        })
+        : options.Host;
 
     private (PhaseRunner Phases, BuildpackFetcher Fetcher) Prepare(
         StagingRequest request, StagingWorkspace workspace, IStagingHostSession session, string cacheDirectory, IStagingLog log, List<PhaseTiming> timings, CancellationToken cancellationToken)

@@ -80,6 +80,7 @@ public static class StagingFingerprint
             writer.Record("post-staging", hook);
         }
         writer.Record("lock", request.LockFile is null ? "" : Path.GetFullPath(request.LockFile));
+        writer.Record("stack-image", request.StackImage ?? "");
 
         // The engine falls back to the process's SOURCE_DATE_EPOCH for entry time stamps.
         writer.Record("source-date-epoch", System.Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") ?? "");

@@ -94,4 +94,11 @@ public sealed record StagingRequest
         var beside = Path.Combine(Path.GetFullPath(AppDirectory), Sources.BuildpackLock.DefaultFileName);
         return File.Exists(beside) ? beside : null;
     }
+    /// A stack image to stage in: every script runs in one container of it, as its non-root user. Null: the engine's
+    /// host (by default this machine).
+    /// </summary>
+    public string? StackImage { get; init; }
+
+    /// <summary>The CLI that drives the container engine when <see cref="StackImage"/> is set.</summary>
+    public ContainerEngine ContainerEngine { get; init; } = ContainerEngine.Docker;
 }
