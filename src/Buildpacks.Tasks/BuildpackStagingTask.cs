@@ -88,11 +88,13 @@ public abstract class BuildpackStagingTask : Microsoft.Build.Utilities.Task
 
     /// <summary>The <c>BuildpackPostStagingHooks</c> property, written as <see cref="PreStagingHookList"/>.</summary>
     public string[] PostStagingHookList { get; set; } = [];
+
     /// <summary>
     /// The lock file (<c>BuildpackLockFile</c>; the targets default it to the project's <c>buildpacks.lock.json</c>
     /// when that exists); empty: the publish folder's own, when it exists.
     /// </summary>
     public string? LockFile { get; set; }
+
     /// <summary>A stack image to stage in, as its non-root user; empty: stage on this machine.</summary>
     public string? StackImage { get; set; }
 

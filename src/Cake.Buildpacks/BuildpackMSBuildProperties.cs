@@ -68,8 +68,10 @@ public static class BuildpackMSBuildProperties
 
     /// <summary>The platform whose staging contract to follow: <c>heroku</c>, <c>cf</c>, <c>scalingo</c>, <c>dokku</c>, <c>stackato</c>.</summary>
     public const string Platform = "BuildpackPlatform";
+
     /// <summary>The lock file pinning each buildpack to an exact version.</summary>
     public const string LockFile = "BuildpackLockFile";
+
     /// <summary>A stack image to stage in.</summary>
     public const string StackImage = "BuildpackStackImage";
 

@@ -85,11 +85,13 @@ public sealed class BuildpackStagingSettings
     /// variables, and the stack, layout and Procfile mode left unset. Null: the engine's default, today's behaviour.
     /// </summary>
     public StagingPlatform? Platform { get; set; }
+
     /// <summary>
     /// The lock file pinning each buildpack to an exact version (<c>--lock-file</c>; <see cref="BuildpacksAliases.BuildpackLock(Cake.Core.ICakeContext, Cake.Core.IO.DirectoryPath, BuildpackLockSettings)"/> writes it);
     /// null: <c>buildpacks.lock.json</c> next to the project when it exists.
     /// </summary>
     public FilePath? LockFile { get; set; }
+
     /// <summary>A stack image to stage in, as its non-root user (<c>BuildpackStackImage</c>).</summary>
     public string? StackImage { get; set; }
 

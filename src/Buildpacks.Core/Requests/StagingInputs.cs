@@ -62,8 +62,10 @@ public sealed class StagingInputs
 
     /// <summary>The platform whose contract to follow (<see cref="StagingNames.Platforms"/>); empty: <c>default</c>, today's behaviour.</summary>
     public string? Platform { get; set; }
+
     /// <summary>The lock file pinning the buildpacks; empty: <c>buildpacks.lock.json</c> in the app directory when there is one.</summary>
     public string? LockFile { get; set; }
+
     /// <summary>A stack image to stage in (container staging); empty: stage on the engine's host.</summary>
     public string? StackImage { get; set; }
 

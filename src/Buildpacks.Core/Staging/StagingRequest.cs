@@ -78,6 +78,8 @@ public sealed record StagingRequest
     /// request leaves empty from it.
     /// </summary>
     public StagingPlatform Platform { get; init; } = StagingPlatform.Default;
+
+    /// <summary>
     /// The lock file pinning each buildpack to an exact version (<c>buildpacks lock</c> writes it); it must exist.
     /// Null: <c>buildpacks.lock.json</c> in the app directory when there is one, else no lock.
     /// </summary>
@@ -94,6 +96,8 @@ public sealed record StagingRequest
         var beside = Path.Combine(Path.GetFullPath(AppDirectory), Sources.BuildpackLock.DefaultFileName);
         return File.Exists(beside) ? beside : null;
     }
+
+    /// <summary>
     /// A stack image to stage in: every script runs in one container of it, as its non-root user. Null: the engine's
     /// host (by default this machine).
     /// </summary>
