@@ -8,7 +8,7 @@ public sealed class StagingPhaseNamesTests
     public void Every_phase_has_its_lower_case_name()
     {
         Assert.Equal(
-            ["detect", "supply", "finalize", "compile", "release", "pack"],
+            ["detect", "supply", "finalize", "compile", "release", "pack", "pre-staging", "post-staging"],
             Enum.GetValues<StagingPhase>().Select(phase => phase.Name()));
     }
 
