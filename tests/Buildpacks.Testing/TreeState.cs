@@ -32,6 +32,7 @@ public static class TreeState
     private static string Describe(FileSystemInfo entry, string path) => entry switch
     {
         { LinkTarget: { } target } => $"{path} link -> {target}",
+        _ when FileKind.SpecialKind(entry.FullName) is { } kind => $"{path} {kind} {Mode(entry)}",
         DirectoryInfo => $"{path} dir {Mode(entry)}",
         FileInfo file => $"{path} file {Mode(entry)} {file.Length} {Hash(file)}",
         _ => $"{path} other",

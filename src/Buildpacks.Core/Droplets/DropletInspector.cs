@@ -10,14 +10,14 @@ namespace Buildpacks.Core.Droplets;
 /// <summary>Reads a droplet without extracting it.</summary>
 public static class DropletInspector
 {
+    // The most of one metadata file (staging_info.yml, .release, a Procfile, metadata.toml) read into memory.
+    private const long MaxMetadataBytes = 1 << 20;
+
     /// <summary>Describes the droplet at <paramref name="path"/>.</summary>
     public static DropletInfo Inspect(string path)
     {
         var full = System.IO.Path.GetFullPath(path);
-        if (!File.Exists(full))
-        {
-            throw new BuildpackException(ErrorCodes.InvalidDroplet, $"The droplet '{full}' does not exist.", full);
-        }
+        DropletFile.EnsureRegular(full, "");
 
         var entries = new List<string>();
         var nonDirectories = new List<string>();
@@ -46,19 +46,19 @@ public static class DropletInspector
                     switch (entry.Name)
                     {
                         case "./staging_info.yml":
-                            stagingInfo = ReadText(entry);
+                            stagingInfo = ReadText(entry, full);
                             break;
                         case "./.release":
-                            release = ReadText(entry);
+                            release = ReadText(entry, full);
                             break;
                         case "./Procfile":
-                            procfile = ReadText(entry);
+                            procfile = ReadText(entry, full);
                             break;
                         case "./app/Procfile":
-                            appProcfile = ReadText(entry);
+                            appProcfile = ReadText(entry, full);
                             break;
                         case "./" + LayersMetadata.RelativePath:
-                            layersMetadata = ReadText(entry);
+                            layersMetadata = ReadText(entry, full);
                             break;
                     }
                 }
@@ -67,6 +67,11 @@ public static class DropletInspector
         catch (Exception ex) when (ex is InvalidDataException or FormatException or EndOfStreamException)
         {
             throw new BuildpackException(ErrorCodes.InvalidDroplet, $"'{full}' is not a droplet: a droplet is a gzipped tar archive (.tgz), as 'buildpacks stage' writes. Reading it failed with: {ex.Message}", full, CfExitCodes.Other, ex);
+        }
+
+        if (entries.Count == 0)
+        {
+            throw new BuildpackException(ErrorCodes.InvalidDroplet, $"'{full}' is not a droplet: it is an empty archive. Stage the app again.", full);
         }
 
         var isCloudFoundry = stagingInfo is not null && entries.Contains("./app/");
@@ -96,11 +101,21 @@ public static class DropletInspector
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
-    private static string ReadText(TarEntry entry)
+    // The metadata files are small text; a droplet could hold gigabytes under their names (a bomb compresses well).
+    private static string ReadText(TarEntry entry, string droplet)
     {
         if (entry.DataStream is null)
         {
             return "";
+        }
+
+        if (entry.Length > MaxMetadataBytes)
+        {
+            throw new BuildpackException(
+                ErrorCodes.DropletMetadataTooLarge,
+                $"'{droplet}' holds '{entry.Name}' of {entry.Length} bytes; the engine reads at most {MaxMetadataBytes >> 20} MiB of it, as no stager writes more. " +
+                "The droplet is damaged or not made by a buildpack stager: stage the app again.",
+                droplet);
         }
 
         using var reader = new StreamReader(entry.DataStream, leaveOpen: true);

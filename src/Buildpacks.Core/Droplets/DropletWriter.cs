@@ -48,7 +48,8 @@ public static class DropletWriter
     /// <summary>
     /// Packs <paramref name="root"/> into the new file <paramref name="temporary"/> (its folder created), which the
     /// caller renames onto <paramref name="outputPath"/> once everything else of the staging is written too. On
-    /// failure the temporary file is removed.
+    /// failure the temporary file is removed. <paramref name="keepOpen"/> takes the open file over: while it stays open
+    /// its exclusive lock tells other stagings the temporary file is not a leftover.
     /// </summary>
     internal static PackedDroplet WriteUncommitted(
         string root,
@@ -57,7 +58,8 @@ public static class DropletWriter
         DateTimeOffset timestamp,
         Func<string, bool>? exclude,
         CancellationToken cancellationToken,
-        Action<long, int>? progress = null)
+        Action<long, int>? progress = null,
+        Action<FileStream>? keepOpen = null)
     {
         try
         {
@@ -66,7 +68,9 @@ public static class DropletWriter
             long size;
             int count;
             IReadOnlyList<SkippedFile> skipped;
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+            keepOpen?.Invoke(file);
+            using (keepOpen is null ? file : null)
             using (var hashing = new HashingStream(file))
             {
                 using (var gzip = new ParallelGzipStream(hashing, CompressionLevel.Optimal, leaveOpen: true))

@@ -23,6 +23,15 @@ internal static class RegularFile
                 path);
         }
 
+        // A directory where a file is read is a mistake to point out, not a file that is missing.
+        if (Directory.Exists(path))
+        {
+            throw new BuildpackException(
+                ErrorCodes.NotARegularFile,
+                $"'{Path.GetFileName(path)}' is a directory, not a regular file, so it cannot be read as {role}. Make it a file (or remove it).",
+                path);
+        }
+
         return File.Exists(path) ? File.ReadAllText(path) : null;
     }
 

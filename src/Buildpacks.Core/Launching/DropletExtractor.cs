@@ -35,10 +35,7 @@ public static class DropletExtractor
         }
 
         var droplet = Path.GetFullPath(dropletPath);
-        if (!File.Exists(droplet))
-        {
-            throw new BuildpackException(ErrorCodes.InvalidDroplet, $"The droplet '{droplet}' does not exist. Stage the app first (buildpacks stage).", droplet);
-        }
+        DropletFile.EnsureRegular(droplet, " Stage the app first (buildpacks stage).");
 
         var sha = DropletInspector.Sha256Of(droplet);
         var root = Path.GetFullPath(runRoot);
@@ -49,6 +46,7 @@ public static class DropletExtractor
         }
 
         var partial = Path.Combine(root, $".{sha[..12]}-{Guid.NewGuid():N}.partial");
+        var rootCreated = !Directory.Exists(root);
         try
         {
             Directory.CreateDirectory(partial);
@@ -68,12 +66,12 @@ public static class DropletExtractor
         }
         catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or FormatException)
         {
-            DirectoryRemover.DeleteQuietly(partial);
+            Abandon(partial, root, rootCreated);
             throw new BuildpackException(ErrorCodes.InvalidDroplet, $"'{droplet}' is not a droplet (a gzipped tar): {ex.Message}", droplet, CfExitCodes.Other, ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            DirectoryRemover.DeleteQuietly(partial);
+            Abandon(partial, root, rootCreated);
             throw new BuildpackException(
                 ErrorCodes.DropletExtractFailed,
                 $"The droplet could not be extracted into '{root}': {ex.Message}. Check that the folder is writable and the disk has room, or choose another with --dir.",
@@ -83,8 +81,25 @@ public static class DropletExtractor
         }
         catch
         {
-            DirectoryRemover.DeleteQuietly(partial);
+            Abandon(partial, root, rootCreated);
             throw;
+        }
+    }
+
+    // A refused or failed extraction leaves nothing: not its partial tree, nor the run root it created for it.
+    private static void Abandon(string partial, string root, bool rootCreated)
+    {
+        DirectoryRemover.DeleteQuietly(partial);
+        if (rootCreated)
+        {
+            try
+            {
+                Directory.Delete(root);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Another launch put something there meanwhile: it is theirs now.
+            }
         }
     }
 }

@@ -27,7 +27,8 @@ public static partial class Procfile
             {
                 throw new BuildpackException(
                     ErrorCodes.InvalidProcfile,
-                    $"Procfile line {index + 1} is not 'type: command' (type made of letters, digits, '_' and '-'): \"{line}\". Fix or remove the line.",
+                    $"Procfile line {index + 1} is not 'type: command' (type made of letters, digits, '_' and '-'). Fix or remove that line " +
+                    "(it is not shown here: a broken line may hold a secret).",
                     path);
             }
 

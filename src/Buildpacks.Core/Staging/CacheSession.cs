@@ -39,6 +39,7 @@ internal sealed class CacheSession : IDisposable
         var parent = Path.GetDirectoryName(cacheDirectory)!;
         Guard(cacheDirectory, "cannot be created", () => Directory.CreateDirectory(parent));
         var lockFile = AcquireLock(cacheDirectory);
+        SweepAbandoned(cacheDirectory);
         var working = Path.Combine(parent, $".{Path.GetFileName(cacheDirectory)}.staging-{Guid.NewGuid():N}");
         try
         {
@@ -72,6 +73,8 @@ internal sealed class CacheSession : IDisposable
         var previous = _cacheDirectory + ".old-" + Guid.NewGuid().ToString("N");
         Guard(_cacheDirectory, "cannot be replaced by this staging's cache", () =>
         {
+            // A buildpack may delete its cache directory outright (rm -rf "$2"): that is an empty cache.
+            Directory.CreateDirectory(WorkingDirectory);
             var hadPrevious = Directory.Exists(_cacheDirectory);
             if (hadPrevious)
             {
@@ -100,6 +103,25 @@ internal sealed class CacheSession : IDisposable
         }
 
         _lock?.Dispose();
+    }
+
+    // Whoever made a working copy or an old cache beside this cache held its lock, which is ours now: the stagings that
+    // left these were killed before they could remove them (SIGKILL, power loss).
+    private static void SweepAbandoned(string cacheDirectory)
+    {
+        var name = Path.GetFileName(cacheDirectory);
+        try
+        {
+            var parent = Path.GetDirectoryName(cacheDirectory)!;
+            foreach (var leftover in Directory.EnumerateDirectories(parent, $".{name}.staging-*").Concat(Directory.EnumerateDirectories(parent, $"{name}.old-*")))
+            {
+                DirectoryRemover.DeleteQuietly(leftover);
+            }
+        }
+        catch (Exception ex) when (FileSystemErrors.IsFileSystemFailure(ex))
+        {
+            // Best effort: a leftover that stays costs room, not correctness.
+        }
     }
 
     private static FileStream AcquireLock(string cacheDirectory)

@@ -23,12 +23,12 @@ internal static class DropletPacker
         {
             workspace.Write(() => MetadataWriter.WriteRelease(outcome, Path.Combine(workspace.BuildDirectory, ".release")));
             var ignore = SlugIgnore.Load(workspace.BuildDirectory);
-            packed = DropletWriter.WriteUncommitted(workspace.BuildDirectory, outputs.DropletTemporary, outputs.DropletPath, timestamp, ignore.IsExcluded, cancellationToken, progress);
+            packed = DropletWriter.WriteUncommitted(workspace.BuildDirectory, outputs.DropletTemporary, outputs.DropletPath, timestamp, ignore.IsExcluded, cancellationToken, progress, outputs.Hold);
         }
         else
         {
             workspace.Write(() => MetadataWriter.WriteStagingInfo(outcome, Path.Combine(workspace.DropletRoot, "staging_info.yml")));
-            packed = DropletWriter.WriteUncommitted(workspace.DropletRoot, outputs.DropletTemporary, outputs.DropletPath, timestamp, null, cancellationToken, progress);
+            packed = DropletWriter.WriteUncommitted(workspace.DropletRoot, outputs.DropletTemporary, outputs.DropletPath, timestamp, null, cancellationToken, progress, outputs.Hold);
         }
 
         SpecialFileWarning.ForDroplet(log, packed.SkippedSpecialFiles);

@@ -46,6 +46,12 @@ internal sealed class PhaseRunner(
         }
     }
 
+    // The most of bin/release's stdout kept: releases are a few hundred bytes; a runaway one must not fill the memory.
+    private const int MaxReleaseChars = 1 << 20;
+
+    // How much of a failed release's stdout an error message quotes.
+    private const int QuotedReleaseChars = 4096;
+
     /// <summary>Runs <c>bin/release BUILD</c>; no script means an empty release.</summary>
     public async Task<ReleaseInfo> ReleaseAsync(ResolvedBuildpack buildpack, CancellationToken cancellationToken)
     {
@@ -56,15 +62,21 @@ internal sealed class PhaseRunner(
 
         EnsureRunnable(StagingPhase.Release, buildpack);
         var stdout = new StringBuilder();
+        var tooLarge = false;
         var outcome = await RunScriptAsync(StagingPhase.Release, buildpack, [buildDirectory], (line, isError) =>
         {
             if (isError)
             {
                 log.Output(line, true);
             }
-            else
+            else if (stdout.Length + line.Length < MaxReleaseChars)
             {
                 stdout.Append(line).Append('\n');
+            }
+            else
+            {
+                // Read on so the script never blocks on a full pipe, but keep no more: a release is a small YAML map.
+                tooLarge = true;
             }
         }, cancellationToken).ConfigureAwait(false);
 
@@ -72,7 +84,17 @@ internal sealed class PhaseRunner(
         {
             throw new BuildpackException(
                 ErrorCodes.ReleaseFailed,
-                $"bin/release of buildpack '{buildpack.DefaultName}' failed with exit code {outcome.ExitCode}. Its error output is in the log above; on stdout it printed:\n{stdout}",
+                $"bin/release of buildpack '{buildpack.DefaultName}' failed with exit code {outcome.ExitCode}. Its error output is in the log above; on stdout it printed:\n{Head(stdout)}",
+                buildpack.UserScript("release"),
+                CfExitCodes.ReleaseFailed);
+        }
+
+        if (tooLarge)
+        {
+            throw new BuildpackException(
+                ErrorCodes.ReleaseTooLarge,
+                $"bin/release of buildpack '{buildpack.DefaultName}' printed more than {MaxReleaseChars / 1024} KiB on stdout, which is not a release " +
+                "(a small YAML map of process types and config vars). Make it print only the release YAML, and everything else to stderr.",
                 buildpack.UserScript("release"),
                 CfExitCodes.ReleaseFailed);
         }
@@ -109,4 +131,7 @@ internal sealed class PhaseRunner(
 
     // Arguments are absolute engine paths (directories of the staging) or plain words such as the deps index.
     private string ToScriptArgument(string argument) => Path.IsPathRooted(argument) ? session.ToScriptPath(argument) : argument;
+
+    private static string Head(StringBuilder stdout) =>
+        stdout.Length <= QuotedReleaseChars ? stdout.ToString() : stdout.ToString(0, QuotedReleaseChars) + "\n[more output left out]";
 }

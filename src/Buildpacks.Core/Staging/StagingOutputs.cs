@@ -14,6 +14,7 @@ namespace Buildpacks.Core.Staging;
 internal sealed class StagingOutputs : IDisposable
 {
     private readonly List<string> _temporaries = [];
+    private readonly List<FileStream> _held = [];
     private string? _resultTemporary;
 
     private StagingOutputs(string dropletPath, string? resultPath, string? cacheDirectory)
@@ -58,6 +59,12 @@ internal sealed class StagingOutputs : IDisposable
         }
 
         var cache = string.IsNullOrEmpty(request.CacheDirectory) ? null : CachePlacement.Check(request, request.CacheDirectory, outputs, buildpackCacheDirectory);
+        StaleTemporaries.Sweep(droplet);
+        if (result is not null)
+        {
+            StaleTemporaries.Sweep(result);
+        }
+
         return new StagingOutputs(droplet, result, cache);
     }
 
@@ -74,12 +81,19 @@ internal sealed class StagingOutputs : IDisposable
         GuardResult("the droplet and the cache were left as they were", () =>
         {
             Directory.CreateDirectory(Path.GetDirectoryName(temporary)!);
-            using var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write);
+            var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            Hold(file);
             file.Write(MetadataWriter.Result(outcome));
             file.Flush(flushToDisk: true);
         });
         _resultTemporary = temporary;
     }
+
+    /// <summary>
+    /// Keeps a temporary file open, and so exclusively locked, until the staging ends: the lock tells another staging
+    /// that the file is not the leftover of a killed one (<see cref="StaleTemporaries"/>).
+    /// </summary>
+    public void Hold(FileStream file) => _held.Add(file);
 
     /// <summary>Puts everything written in place: the cache, result.json, and the droplet last.</summary>
     public void Commit(CacheSession cache)
@@ -127,6 +141,19 @@ internal sealed class StagingOutputs : IDisposable
 
     public void Dispose()
     {
+        foreach (var file in _held)
+        {
+            try
+            {
+                file.Dispose();
+            }
+            catch (Exception ex) when (FileSystemErrors.IsFileSystemFailure(ex))
+            {
+                // Closing flushes what a failed write left in the buffer, which fails again (disk full): the file is
+                // deleted below, and the failure that stopped the staging is the one to report.
+            }
+        }
+
         foreach (var temporary in _temporaries)
         {
             try

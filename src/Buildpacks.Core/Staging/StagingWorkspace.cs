@@ -9,6 +9,12 @@ namespace Buildpacks.Core.Staging;
 /// </summary>
 internal sealed class StagingWorkspace : IDisposable
 {
+    // Held open (so locked) for the workspace's life: a workspace whose owner file can be locked was left by a dead staging.
+    private const string OwnerFile = ".owner";
+    private const string Prefix = "buildpacks-";
+
+    private FileStream? _owner;
+
     private StagingWorkspace(string root)
     {
         Root = root;
@@ -47,11 +53,13 @@ internal sealed class StagingWorkspace : IDisposable
     {
         // Unique per staging: parallel stagings (MSBuild runs projects in parallel) must not share
         // paths, and some buildpacks write to $TMPDIR by fixed names.
-        var workspace = new StagingWorkspace(Path.Combine(Path.GetTempPath(), "buildpacks-" + Guid.NewGuid().ToString("N")[..12]));
+        SweepAbandoned();
+        var workspace = new StagingWorkspace(Path.Combine(Path.GetTempPath(), Prefix + Guid.NewGuid().ToString("N")[..12]));
         try
         {
             workspace.Write(() =>
             {
+                workspace._owner = ClaimOwnership(workspace.Root);
                 foreach (var directory in new[]
                          {
                              workspace.DropletRoot, workspace.DepsDirectory, workspace.ProfileDirectory, Path.Combine(workspace.DropletRoot, "tmp"),
@@ -109,7 +117,55 @@ internal sealed class StagingWorkspace : IDisposable
         }
     }
 
-    public void Dispose() => DirectoryRemover.DeleteQuietly(Root);
+    public void Dispose()
+    {
+        DirectoryRemover.DeleteQuietly(Root);
+        _owner?.Dispose();
+    }
+
+    // The owner file appears under its name already locked (locked under a temporary name, then renamed), so a sweep
+    // never sees a live workspace's owner file unlocked.
+    private static FileStream ClaimOwnership(string root)
+    {
+        Directory.CreateDirectory(root);
+        var claiming = Path.Combine(root, ".owner-" + Guid.NewGuid().ToString("N"));
+        var owner = new FileStream(claiming, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        File.Move(claiming, Path.Combine(root, OwnerFile));
+        return owner;
+    }
+
+    /// <summary>
+    /// Removes the workspaces in TMPDIR that stagings killed with SIGKILL left: those whose owner file can be locked,
+    /// because the kernel released its owner's lock when the owner died. Best effort; never fails a staging.
+    /// </summary>
+    private static void SweepAbandoned()
+    {
+        try
+        {
+            foreach (var directory in Directory.EnumerateDirectories(Path.GetTempPath(), Prefix + "*"))
+            {
+                var owner = Path.Combine(directory, OwnerFile);
+                if (!File.Exists(owner))
+                {
+                    continue; // being created, from an older version, or not ours: only a proven leftover goes
+                }
+
+                try
+                {
+                    using var probe = new FileStream(owner, FileMode.Open, FileAccess.Read, FileShare.None);
+                    DirectoryRemover.DeleteQuietly(directory);
+                }
+                catch (Exception ex) when (FileSystemErrors.IsFileSystemFailure(ex))
+                {
+                    // A live staging holds it, or it went meanwhile.
+                }
+            }
+        }
+        catch (Exception ex) when (FileSystemErrors.IsFileSystemFailure(ex))
+        {
+            // TMPDIR cannot be listed: creating the workspace says so with a coded error.
+        }
+    }
 
     /// <summary>The coded error for a write into the workspace that failed: TMPDIR is full, read-only or not ours.</summary>
     public BuildpackException Unwritable(Exception ex)
