@@ -15,20 +15,15 @@ public static class DropletExtractor
     /// <summary>Where droplets are extracted when the caller names no run root.</summary>
     public static string DefaultRunRoot => Path.Combine(Path.GetTempPath(), "buildpacks-run");
 
-    /// <summary>Extracts <paramref name="dropletPath"/> under <paramref name="runRoot"/> within the default limits, or finds it already there.</summary>
-    /// <exception cref="BuildpackException">The droplet is missing, not a droplet, holds an unsafe entry, is too large, or cannot be written out.</exception>
-    public static ExtractedDroplet Extract(string dropletPath, string runRoot, CancellationToken cancellationToken = default) =>
-        Extract(dropletPath, runRoot, ExtractionLimits.Default, cancellationToken);
-
     /// <summary>Extracts <paramref name="dropletPath"/> under <paramref name="runRoot"/>, or finds it already there.</summary>
     /// <param name="dropletPath">The droplet.</param>
     /// <param name="runRoot">The directory holding one extraction per droplet SHA-256.</param>
-    /// <param name="limits">How far the droplet may expand; over a limit nothing is left behind.</param>
+    /// <param name="limits">How far the droplet may expand (null: <see cref="ExtractionLimits.Default"/>); over a limit nothing is left behind.</param>
     /// <param name="cancellationToken">Stops the extraction between entries; nothing is left behind.</param>
     /// <exception cref="BuildpackException">The droplet is missing, not a droplet, holds an unsafe entry, is too large, or cannot be written out.</exception>
-    public static ExtractedDroplet Extract(string dropletPath, string runRoot, ExtractionLimits limits, CancellationToken cancellationToken = default)
+    public static ExtractedDroplet Extract(string dropletPath, string runRoot, ExtractionLimits? limits = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(limits);
+        limits ??= ExtractionLimits.Default;
         if (OperatingSystem.IsWindows())
         {
             throw new PlatformNotSupportedException("Droplets are Linux file trees; extract and run them on Linux.");
