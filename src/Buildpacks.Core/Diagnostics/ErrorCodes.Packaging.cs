@@ -25,6 +25,8 @@ public static partial class ErrorCodes
     public const string NoDefaultVersion = "BPK1409";
     /// <summary>The buildpack directory has no VERSION file to name the zip after.</summary>
     public const string VersionFileMissing = "BPK1410";
+    /// <summary>Packaging options that exclude each other were given together (--stack and --any-stack).</summary>
+    public const string PackageOptionsConflict = "BPK1411";
     /// <summary>Warning: a dependency's deprecation date has passed.</summary>
     public const string DependencyDeprecated = "BPK1420";
 }

@@ -56,7 +56,7 @@ public sealed class BuildpackPackager(IStagingLog log, HttpClient? client = null
             var packagedManifest = Path.Combine(work, "manifest.yml");
             await File.WriteAllTextAsync(packagedManifest, manifest.Serialize(), cancellationToken).ConfigureAwait(false);
             entries["manifest.yml"] = packagedManifest;
-            DeterministicZip.Write(zip, entries, options.Timestamp ?? DefaultTimestamp());
+            DeterministicZip.Write(zip, entries, options.Timestamp ?? TimestampFrom(null));
             log.Info($"Packaged {zip}");
             return new PackageResult(zip, warnings, Summary(manifest, dependencies));
         }
@@ -185,10 +185,17 @@ public sealed class BuildpackPackager(IStagingLog log, HttpClient? client = null
         }
     }
 
-    private static DateTimeOffset DefaultTimestamp() =>
-        long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
-            ? DateTimeOffset.FromUnixTimeSeconds(Math.Max(seconds, 315532800))
-            : new DateTimeOffset(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    /// <summary>
+    /// The zip time for a SOURCE_DATE_EPOCH value (seconds since 1970; the door reads the variable); none or
+    /// unreadable gives 1980-01-01, and earlier times are raised to it because zip cannot hold them.
+    /// </summary>
+    public static DateTimeOffset TimestampFrom(string? sourceDateEpoch)
+    {
+        var earliest = new DateTimeOffset(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        return long.TryParse(sourceDateEpoch, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds > earliest.ToUnixTimeSeconds()
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : earliest;
+    }
 
     private static string Summary(PackagerManifest manifest, List<ManifestDependency> dependencies)
     {

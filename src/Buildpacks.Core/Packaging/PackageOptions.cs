@@ -27,6 +27,6 @@ public sealed record PackageOptions
     /// <summary>The download cache directory; null for ~/.buildpack-packager/cache.</summary>
     public string? DownloadCache { get; init; }
 
-    /// <summary>The zip entries' time; null for SOURCE_DATE_EPOCH when set, else 1980-01-01.</summary>
+    /// <summary>The zip entries' time; null for 1980-01-01; doors pass <see cref="BuildpackPackager.TimestampFrom"/> of SOURCE_DATE_EPOCH.</summary>
     public DateTimeOffset? Timestamp { get; init; }
 }

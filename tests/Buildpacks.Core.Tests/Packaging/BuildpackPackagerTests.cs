@@ -256,6 +256,20 @@ public sealed class BuildpackPackagerTests : IDisposable
     }
 
     [Fact]
+    public async Task Entries_carry_the_source_date_epoch_time()
+    {
+        var result = await new BuildpackPackager(_log).PackageAsync(new PackageOptions
+        {
+            BuildpackDirectory = Buildpack(Manifest()),
+            Timestamp = BuildpackPackager.TimestampFrom("1700000000"),
+        });
+
+        using var zip = ZipFile.OpenRead(result.Zip);
+        Assert.All(zip.Entries, e => Assert.Equal(new DateTime(2023, 11, 14, 22, 13, 20), e.LastWriteTime.DateTime));
+        Assert.Equal(new DateTimeOffset(1980, 1, 1, 0, 0, 0, TimeSpan.Zero), BuildpackPackager.TimestampFrom(null));
+    }
+
+    [Fact]
     public void Default_version_is_read_from_the_manifest()
     {
         var manifest = _temp.Write("m/manifest.yml", Manifest());
