@@ -31,27 +31,6 @@ public sealed class BuildpackSourceCliTests : IDisposable
     private string[] Stage(string app, string buildpack, string name, params string[] more) =>
         ["stage", app, "--buildpack", buildpack, "--output", _temp.Combine(name + ".droplet.tgz"), "--buildpack-cache", _temp.Combine("bpcache"), "--log-format", "plain", .. more];
 
-    /// <summary>Runs the real CLI in a network namespace of its own: no interface but a loopback that is down.</summary>
-    private static async Task<CliRun> RunWithoutNetworkAsync(string[] arguments, IDictionary<string, string?>? environment = null)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("unshare") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in (string[])["-n", "dotnet", CliProcess.ToolPath, .. arguments])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return new CliRun(process.ExitCode, await output, await error);
-    }
-
     [Fact]
     public async Task A_token_url_stages_leaks_nowhere_and_a_warm_staging_succeeds_with_no_network_at_all()
     {
@@ -59,7 +38,7 @@ public sealed class BuildpackSourceCliTests : IDisposable
         var result = _temp.Combine("result.json");
 
         var cold = await CliProcess.RunAsync(Stage(app, SecretUrl("/bp.tgz"), "cold", "--result", result));
-        var warm = await RunWithoutNetworkAsync(Stage(app, SecretUrl("/bp.tgz"), "warm"));
+        var warm = await CliProcess.RunWithoutNetworkAsync(Stage(app, SecretUrl("/bp.tgz"), "warm"));
 
         Assert.True(cold.ExitCode == 0, CliProcess.Describe(cold));
         Assert.True(warm.ExitCode == 0, CliProcess.Describe(warm));
@@ -101,7 +80,7 @@ public sealed class BuildpackSourceCliTests : IDisposable
 
         var tag = await CliProcess.RunAsync(Stage(app, repo.FileUrl + "#v1.2.0", "tag"));
         var sha = await CliProcess.RunAsync(Stage(app, repo.FileUrl + "#" + tagged, "sha"));
-        var offline = await RunWithoutNetworkAsync(Stage(app, repo.FileUrl + "#v1.2.0", "offline"), new Dictionary<string, string?> { ["BUILDPACKS_OFFLINE"] = "1" });
+        var offline = await CliProcess.RunWithoutNetworkAsync(Stage(app, repo.FileUrl + "#v1.2.0", "offline"), new Dictionary<string, string?> { ["BUILDPACKS_OFFLINE"] = "1" });
 
         Assert.True(tag.ExitCode == 0, CliProcess.Describe(tag));
         Assert.True(sha.ExitCode == 0, CliProcess.Describe(sha));

@@ -24,6 +24,7 @@ internal static class CliApp
         root.Subcommands.Add(CacheCommand.Create(cli, logFormat));
         root.Subcommands.Add(InspectCommand.Create(cli, logFormat));
         root.Subcommands.Add(RunCommand.Create(cli, logFormat));
+        root.Subcommands.Add(PackageCommand.Create(cli, logFormat));
         return root;
     }
 

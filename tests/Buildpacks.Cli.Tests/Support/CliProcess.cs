@@ -64,6 +64,27 @@ public static class CliProcess
         return new CliRun(process.ExitCode, await output, await error);
     }
 
+    /// <summary>Runs the real CLI in a network namespace of its own: no interface but a loopback that is down.</summary>
+    public static async Task<CliRun> RunWithoutNetworkAsync(string[] arguments, IDictionary<string, string?>? environment = null)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("unshare") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in (string[])["-n", "dotnet", CliProcess.ToolPath, .. arguments])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return new CliRun(process.ExitCode, await output, await error);
+    }
+
     public static string Describe(CliRun run) => new StringBuilder()
         .Append("exit ").Append(run.ExitCode).Append("\nstdout:\n").Append(run.Output).Append("\nstderr:\n").Append(run.Error).ToString();
 }

@@ -1,0 +1,105 @@
+using System.Security.Cryptography;
+using System.Text;
+using Buildpacks.Cli.Tests.Support;
+
+namespace Buildpacks.Cli.Tests;
+
+[Trait("Category", "EndToEnd")]
+public sealed class PackageCommandTests : IDisposable
+{
+    private static readonly byte[] Tool = Encoding.UTF8.GetBytes("packaged tool 2.0.1\n");
+
+    private readonly TempDirectory _temp = new();
+    private readonly LoopbackServer _server;
+    private byte[] _zip = [];
+
+    public PackageCommandTests()
+    {
+        _server = new LoopbackServer((context, _) => context.Request.Url!.AbsolutePath switch
+        {
+            "/tool-2.0.1.txt" => LoopbackServer.SendAsync(context, Tool),
+            "/bp.zip" => LoopbackServer.SendAsync(context, _zip),
+            _ => LoopbackServer.SendAsync(context, [], 404),
+        });
+    }
+
+    public void Dispose()
+    {
+        _server.Dispose();
+        _temp.Dispose();
+    }
+
+    /// <summary>A buildpack whose compile installs the dependency its (packaged) manifest points at, as a cached buildpack does offline.</summary>
+    private string Buildpack()
+    {
+        var buildpack = _temp.CreateBuildpack(
+            "tool-buildpack",
+            ("detect", "echo tool; exit 0"),
+            ("compile", """
+                set -euo pipefail
+                bp_dir=$(cd "$(dirname "$0")/.." && pwd)
+                file=$(sed -n 's|^ *uri: file://||p' "$bp_dir/manifest.yml")
+                cp "$bp_dir/$file" "$1/installed-tool.txt"
+                """),
+            ("release", "echo '--- {}'"));
+        File.WriteAllText(Path.Combine(buildpack, "VERSION"), "3.1.0");
+        File.WriteAllText(Path.Combine(buildpack, "manifest.yml"), $"""
+            language: tool
+            stack: cflinuxfs4
+            default_versions:
+            - name: tool
+              version: 2.0.1
+            dependencies:
+            - name: tool
+              version: 2.0.1
+              uri: {_server.Url("/tool-2.0.1.txt")}
+              sha256: {Convert.ToHexStringLower(SHA256.HashData(Tool))}
+              cf_stacks: [cflinuxfs4]
+            """);
+        return buildpack;
+    }
+
+    [Fact]
+    public async Task A_cached_zip_stages_with_no_network_and_compile_installs_the_packaged_dependency()
+    {
+        var buildpack = Buildpack();
+        var zip = _temp.Combine("out", "tool.zip");
+        var package = await CliProcess.RunAsync(["package", buildpack, "--cached", "--output", zip, "--download-cache", _temp.Combine("dl"), "--summary"]);
+        Assert.True(package.ExitCode == 0, CliProcess.Describe(package));
+        Assert.Contains("| tool | 2.0.1 | cflinuxfs4 |", package.Output, StringComparison.Ordinal);
+        _zip = await File.ReadAllBytesAsync(zip);
+
+        var app = _temp.CreateApp("app", ("index.txt", "hi"));
+        string[] Stage(string name) => ["stage", app, "--buildpack", _server.Url("/bp.zip"), "--output", _temp.Combine(name + ".droplet.tgz"), "--buildpack-cache", _temp.Combine("bpcache"), "--log-format", "plain"];
+        var online = await CliProcess.RunAsync(Stage("online"));
+        var offline = await CliProcess.RunWithoutNetworkAsync(Stage("offline"));
+
+        Assert.True(online.ExitCode == 0, CliProcess.Describe(online));
+        Assert.True(offline.ExitCode == 0, CliProcess.Describe(offline));
+        Assert.Equal("packaged tool 2.0.1\n", DropletContents.TextOf(_temp.Combine("offline.droplet.tgz"), "./app/installed-tool.txt"));
+        Assert.Equal(1, _server.Count("/tool-2.0.1.txt"));
+    }
+
+    [Fact]
+    public async Task Default_version_prints_the_manifest_s_default()
+    {
+        var run = await CliProcess.RunAsync(["package", "default-version", Path.Combine(Buildpack(), "manifest.yml"), "tool"]);
+
+        Assert.True(run.ExitCode == 0, CliProcess.Describe(run));
+        Assert.Equal("2.0.1", run.Output.Trim());
+    }
+
+    [Fact]
+    public async Task A_404_dependency_fails_with_its_code_and_writes_no_zip()
+    {
+        var buildpack = Buildpack();
+        File.WriteAllText(Path.Combine(buildpack, "manifest.yml"), File.ReadAllText(Path.Combine(buildpack, "manifest.yml")).Replace("/tool-2.0.1.txt", "/gone.txt", StringComparison.Ordinal));
+        var zip = _temp.Combine("out", "tool.zip");
+
+        var run = await CliProcess.RunAsync(["package", buildpack, "--cached", "--output", zip, "--download-cache", _temp.Combine("dl")]);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("BPK1406", run.Output + run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(zip));
+    }
+}
