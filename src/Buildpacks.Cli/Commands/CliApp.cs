@@ -22,6 +22,7 @@ internal static class CliApp
         root.Subcommands.Add(DetectCommand.Create(cli, logFormat));
         root.Subcommands.Add(InspectCommand.Create(cli, logFormat));
         root.Subcommands.Add(RunCommand.Create(cli, logFormat));
+        root.Subcommands.Add(StackCommand.Create(cli, logFormat));
         return root;
     }
 
