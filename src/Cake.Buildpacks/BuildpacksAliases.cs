@@ -18,6 +18,7 @@ namespace Cake.Buildpacks;
 [CakeNamespaceImport("Buildpacks.Core.Staging")]
 [CakeNamespaceImport("Buildpacks.Core.Droplets")]
 [CakeNamespaceImport("Buildpacks.Core.Diagnostics")]
+[CakeNamespaceImport("Buildpacks.Core.Stacks")]
 public static partial class BuildpacksAliases
 {
 }

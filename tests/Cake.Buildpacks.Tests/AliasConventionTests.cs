@@ -16,11 +16,11 @@ public sealed class AliasConventionTests
     public static TheoryData<string> AliasMethods => [.. AliasTypes().SelectMany(PublicStaticMethods).Select(DocumentationId)];
 
     [Fact]
-    public void The_addin_has_its_four_verbs()
+    public void The_addin_has_its_five_verbs()
     {
         var aliases = AliasTypes().SelectMany(PublicStaticMethods).Select(m => m.Name).Distinct().Order();
 
-        Assert.Equal(["BuildpackDetect", "BuildpackStage", "DropletInspect", "DropletRun"], aliases);
+        Assert.Equal(["BuildpackDetect", "BuildpackStackBuild", "BuildpackStage", "DropletInspect", "DropletRun"], aliases);
     }
 
     [Theory]
