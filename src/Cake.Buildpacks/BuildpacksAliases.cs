@@ -20,6 +20,7 @@ namespace Cake.Buildpacks;
 [CakeNamespaceImport("Buildpacks.Core.Diagnostics")]
 [CakeNamespaceImport("Buildpacks.Core.Packaging")]
 [CakeNamespaceImport("Buildpacks.Core.Sources")]
+[CakeNamespaceImport("Buildpacks.Core.Stacks")]
 public static partial class BuildpacksAliases
 {
 }

@@ -20,7 +20,7 @@ public sealed class AliasConventionTests
     {
         var aliases = AliasTypes().SelectMany(PublicStaticMethods).Select(m => m.Name).Distinct().Order();
 
-        Assert.Equal(["BuildpackCacheList", "BuildpackCachePrune", "BuildpackDetect", "BuildpackLock", "BuildpackPackage", "BuildpackStage", "DropletInspect", "DropletRun"], aliases);
+        Assert.Equal(["BuildpackCacheList", "BuildpackCachePrune", "BuildpackDetect", "BuildpackLock", "BuildpackPackage", "BuildpackStackBuild", "BuildpackStage", "DropletInspect", "DropletRun"], aliases);
     }
 
     [Theory]

@@ -25,6 +25,7 @@ internal static class CliApp
         root.Subcommands.Add(InspectCommand.Create(cli, logFormat));
         root.Subcommands.Add(RunCommand.Create(cli, logFormat));
         root.Subcommands.Add(PackageCommand.Create(cli, logFormat));
+        root.Subcommands.Add(StackCommand.Create(cli, logFormat));
         return root;
     }
 

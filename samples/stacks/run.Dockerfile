@@ -1,0 +1,3 @@
+ARG base
+FROM ${base}
+RUN echo "run image" > /etc/stack-run
