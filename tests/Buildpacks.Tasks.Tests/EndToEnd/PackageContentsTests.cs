@@ -22,6 +22,7 @@ public sealed class PackageContentsTests(PackagedTasks packaged)
                 "package/services/metadata/core-properties/nuget.psmdcp",
                 "tasks/net10.0/Buildpacks.Core.dll",
                 "tasks/net10.0/Buildpacks.Tasks.dll",
+                "tasks/net10.0/Microsoft.Extensions.FileSystemGlobbing.dll",
                 "tasks/net10.0/Tomlyn.dll",
                 "tasks/net10.0/YamlDotNet.dll",
             ],

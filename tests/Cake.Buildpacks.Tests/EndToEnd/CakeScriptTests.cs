@@ -112,7 +112,7 @@ public sealed class CakeScriptTests(AddinFeed feed) : IDisposable
         var metadata = nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
 
         Assert.Equal(
-            ["lib/net10.0/Buildpacks.Core.dll", "lib/net10.0/Cake.Buildpacks.dll", "lib/net10.0/Cake.Buildpacks.xml", "lib/net10.0/Tomlyn.dll", "lib/net10.0/YamlDotNet.dll"],
+            ["lib/net10.0/Buildpacks.Core.dll", "lib/net10.0/Cake.Buildpacks.dll", "lib/net10.0/Cake.Buildpacks.xml", "lib/net10.0/Microsoft.Extensions.FileSystemGlobbing.dll", "lib/net10.0/Tomlyn.dll", "lib/net10.0/YamlDotNet.dll"],
             lib);
         Assert.DoesNotContain(metadata.Descendants(), e => e.Name.LocalName == "dependency");
         var tags = metadata.Elements().Single(e => e.Name.LocalName == "tags").Value.Split(' ');
