@@ -80,6 +80,7 @@ internal sealed class ArchiveDownloader(HttpClient client, ArchiveSourceOptions 
         }
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var step = progress is null ? "" : "download " + reference.Display; // redacted once, not per buffer
         long received = 0;
         await using (var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))
         await using (var output = File.Create(file))
@@ -96,7 +97,7 @@ internal sealed class ArchiveDownloader(HttpClient client, ArchiveSourceOptions 
 
                 hash.AppendData(buffer, 0, read);
                 await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                progress?.Progress("download " + reference.Display, received, expected, 0);
+                progress?.Progress(step, received, expected, 0);
             }
         }
 
