@@ -7,10 +7,10 @@ namespace Buildpacks.Core;
 public sealed record BuildpackEngineOptions
 {
     /// <summary>The sources asked in order for each buildpack reference. Default: local directories, git repositories, archive URLs.</summary>
-    public IReadOnlyList<IBuildpackSource> Sources { get; init; } = [new LocalDirectorySource(), new GitSource(), new ArchiveSource()];
+    internal IReadOnlyList<IBuildpackSource> Sources { get; init; } = [new LocalDirectorySource(), new GitSource(), new ArchiveSource()];
 
     /// <summary>Where buildpack scripts run. Default: this machine.</summary>
-    public IStagingHost Host { get; init; } = LocalHost.Instance;
+    internal IStagingHost Host { get; init; } = LocalHost.Instance;
 
     /// <summary>
     /// A directory shared between stagings where sources keep fetched buildpacks; null: <c>BUILDPACKS_CACHE</c>,

@@ -6,7 +6,7 @@ namespace Buildpacks.Core.Ci;
 /// The log format names every door accepts (<c>auto</c>, <c>plain</c>, <c>github</c>, <c>azure</c>) and what
 /// <c>auto</c> finds in the environment.
 /// </summary>
-public static class CiLogFormat
+internal static class CiLogFormat
 {
     /// <summary>The names, <c>auto</c> first: the default.</summary>
     public static IReadOnlyList<string> Names { get; } = ["auto", "plain", "github", "azure"];

@@ -1,7 +1,7 @@
 namespace Buildpacks.Core.Ci;
 
 /// <summary>Creates the reporter for a CI system.</summary>
-public static class CiReporterFactory
+internal static class CiReporterFactory
 {
     /// <summary>
     /// A reporter writing log lines to <paramref name="output"/> and error lines to <paramref name="error"/>;

@@ -3,7 +3,7 @@ using Buildpacks.Core.Staging;
 namespace Buildpacks.Core.Ci;
 
 /// <summary>One staging told to a CI log, the same way from every door: masks first, then the staging, then its results.</summary>
-public static class CiStaging
+internal static class CiStaging
 {
     /// <summary>
     /// Registers the request's <see cref="KnownSecrets"/> with <paramref name="reporter"/>, stages, then reports the

@@ -1,7 +1,7 @@
 namespace Buildpacks.Core.Ci;
 
 /// <summary>The log languages the engine speaks: one CI system's, or plain text.</summary>
-public enum CiSystem
+internal enum CiSystem
 {
     /// <summary>A terminal, or a CI system without a log language of its own: plain lines, MSBuild-style diagnostics.</summary>
     None,

@@ -9,7 +9,7 @@ namespace Buildpacks.Core.Ci;
 /// are given, so any door can show them. Buildpack output can never act as a command of the CI system: GitHub
 /// Actions gets it between stop-commands markers, Azure Pipelines gets it neutralised (see <c>CommandGuard</c>).
 /// </summary>
-public interface ICiReporter : IStagingLog
+internal interface ICiReporter : IStagingLog
 {
     /// <summary>Starts a collapsible group of lines titled <paramref name="title"/>; plain text shows a header.</summary>
     void BeginGroup(string title);

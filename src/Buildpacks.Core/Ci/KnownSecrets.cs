@@ -8,7 +8,7 @@ namespace Buildpacks.Core.Ci;
 /// caller marks secret, values of variables whose names look secret (<c>*_TOKEN</c>, <c>*_PASSWORD</c>,
 /// <c>*_SECRET</c>, <c>*_KEY</c>), and the credentials in buildpack URLs (user info, query values).
 /// </summary>
-public static class KnownSecrets
+internal static class KnownSecrets
 {
     /// <summary>Name endings that make a variable's value a secret without being marked.</summary>
     public static IReadOnlyList<string> SecretNameSuffixes { get; } = ["_TOKEN", "_PASSWORD", "_SECRET", "_KEY"];

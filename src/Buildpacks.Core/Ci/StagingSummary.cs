@@ -6,7 +6,7 @@ using Buildpacks.Core.Staging;
 namespace Buildpacks.Core.Ci;
 
 /// <summary>What a staging produced, as the log's closing lines and as the Markdown a CI job summary shows.</summary>
-public static class StagingSummary
+internal static class StagingSummary
 {
     /// <summary>The closing lines of a staging log: droplet path, sha256, size, layout, buildpack and process types.</summary>
     public static IReadOnlyList<string> Lines(StagingResult result)

@@ -1,7 +1,7 @@
 namespace Buildpacks.Core.Diagnostics;
 
 /// <summary>The exit codes Cloud Foundry's builder uses; doors that end a process use them too.</summary>
-public static class CfExitCodes
+internal static class CfExitCodes
 {
     /// <summary>Anything without a more specific code.</summary>
     public const int Other = 1;

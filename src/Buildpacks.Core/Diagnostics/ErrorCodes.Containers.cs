@@ -1,7 +1,7 @@
 namespace Buildpacks.Core.Diagnostics;
 
 /// <summary>Codes for staging inside a container of a stack image (BPK1200-BPK1239).</summary>
-public static partial class ErrorCodes
+internal static partial class ErrorCodes
 {
     /// <summary>The container CLI (<c>docker</c> or <c>podman</c>) is not installed or not on PATH.</summary>
     public const string ContainerCliMissing = "BPK1200";

@@ -1,7 +1,7 @@
 namespace Buildpacks.Core.Diagnostics;
 
 /// <summary>Codes of what the app declares (<c>.buildpacks</c>, <c>manifest.yml</c>, hooks) and of platform profiles (BPK1300-BPK1339).</summary>
-public static partial class ErrorCodes
+internal static partial class ErrorCodes
 {
     /// <summary>A line of the app's <c>.buildpacks</c> file is not a buildpack reference.</summary>
     public const string BuildpacksFileInvalid = "BPK1300";

@@ -1,7 +1,7 @@
 namespace Buildpacks.Core.Diagnostics;
 
 /// <summary>Codes for what the hardening suite found (BPK1240-BPK1259).</summary>
-public static partial class ErrorCodes
+internal static partial class ErrorCodes
 {
     /// <summary>bin/release printed more than the engine reads as a release (CF exit code 224).</summary>
     public const string ReleaseTooLarge = "BPK1240";

@@ -1,7 +1,7 @@
 namespace Buildpacks.Core.Diagnostics;
 
 /// <summary>Codes for hostile or unlucky input found by the hardening work (staging BPK1090-BPK1099, launching BPK5040-BPK5049).</summary>
-public static partial class ErrorCodes
+internal static partial class ErrorCodes
 {
     /// <summary>A buildpack script starts with a UTF-8 byte order mark, so the kernel does not see its shebang.</summary>
     public const string ScriptHasBom = "BPK1090";

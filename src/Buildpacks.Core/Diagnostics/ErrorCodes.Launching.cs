@@ -1,7 +1,7 @@
 namespace Buildpacks.Core.Diagnostics;
 
 /// <summary>Codes of <c>buildpacks run</c>: extracting a droplet and starting one of its processes (BPK5000-BPK5099).</summary>
-public static partial class ErrorCodes
+internal static partial class ErrorCodes
 {
     /// <summary>The launch request is incomplete or contradictory (bad port, bad process type name).</summary>
     public const string InvalidLaunchRequest = "BPK5000";

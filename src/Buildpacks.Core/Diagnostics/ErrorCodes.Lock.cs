@@ -1,7 +1,7 @@
 namespace Buildpacks.Core.Diagnostics;
 
 /// <summary>Codes of the lock file, the buildpack cache commands and secret references (BPK1152-BPK1169).</summary>
-public static partial class ErrorCodes
+internal static partial class ErrorCodes
 {
     /// <summary>A source no longer serves the version the lock file pins: a tag or branch moved, an archive changed, a local buildpack was edited.</summary>
     public const string LockedVersionUnavailable = "BPK1152";

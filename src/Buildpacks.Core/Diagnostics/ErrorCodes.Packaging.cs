@@ -1,7 +1,7 @@
 namespace Buildpacks.Core.Diagnostics;
 
 /// <summary>Codes of packaging a buildpack into a zip, cached or not (BPK1400-BPK1439).</summary>
-public static partial class ErrorCodes
+internal static partial class ErrorCodes
 {
     /// <summary>The buildpack directory has no manifest.yml, or the manifest is not valid YAML.</summary>
     public const string PackagerManifestInvalid = "BPK1400";

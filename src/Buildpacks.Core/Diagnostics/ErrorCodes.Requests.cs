@@ -1,7 +1,7 @@
 namespace Buildpacks.Core.Diagnostics;
 
 /// <summary>Codes of the request builder: a door's settings that do not make a staging (BPK1080-BPK1089).</summary>
-public static partial class ErrorCodes
+internal static partial class ErrorCodes
 {
     /// <summary>Neither a buildpack nor a candidate to detect with was given.</summary>
     public const string NoBuildpack = "BPK1080";

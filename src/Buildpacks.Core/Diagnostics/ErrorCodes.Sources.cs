@@ -1,7 +1,7 @@
 namespace Buildpacks.Core.Diagnostics;
 
 /// <summary>Codes of buildpacks fetched from git and archive URLs, and of the buildpack cache (BPK1140-BPK1159).</summary>
-public static partial class ErrorCodes
+internal static partial class ErrorCodes
 {
     /// <summary>A git command (clone, fetch, ls-remote) failed: the repository is unreachable or refused the credentials.</summary>
     public const string GitFetchFailed = "BPK1140";

@@ -1,7 +1,7 @@
 namespace Buildpacks.Core.Diagnostics;
 
 /// <summary>Codes for building custom stacks from stack.toml and checking builder.toml (BPK1210-BPK1229).</summary>
-public static partial class ErrorCodes
+internal static partial class ErrorCodes
 {
     /// <summary>stack.toml cannot be read, is not valid TOML, or a key has the wrong type.</summary>
     public const string StackFileInvalid = "BPK1210";

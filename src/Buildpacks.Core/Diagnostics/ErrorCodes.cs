@@ -3,7 +3,7 @@ namespace Buildpacks.Core.Diagnostics;
 /// <summary>
 /// Every diagnostic the engine can raise. Codes never change meaning once shipped; the README lists them.
 /// </summary>
-public static partial class ErrorCodes
+internal static partial class ErrorCodes
 {
     /// <summary>The application directory does not exist.</summary>
     public const string AppDirectoryNotFound = "BPK1001";

@@ -5,7 +5,7 @@ namespace Buildpacks.Core.Diagnostics;
 /// archive. The engine calls it often (after each file or buffer); the log decides whether and how often to draw,
 /// and never keeps such lines in a CI log or a redirected stream.
 /// </summary>
-public interface IStagingProgress
+internal interface IStagingProgress
 {
     /// <summary>
     /// The step <paramref name="step"/> (<c>pack</c>, or <c>download NAME</c>) has handled <paramref name="bytes"/> (of

@@ -1,7 +1,7 @@
 namespace Buildpacks.Core.Diagnostics;
 
 /// <summary>A log that drops everything.</summary>
-public sealed class NullStagingLog : IStagingLog
+internal sealed class NullStagingLog : IStagingLog
 {
     /// <summary>The single instance.</summary>
     public static NullStagingLog Instance { get; } = new();

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Buildpacks.Core.Diagnostics;
 
 /// <summary>Keeps credentials out of logs: <c>https://user:token@host/x?token=y</c> prints as <c>https://***@host/x?***</c>.</summary>
-public static partial class Redaction
+internal static partial class Redaction
 {
     /// <summary>What marks a whole URL as secret: <c>secret:https://host/SECRET/bp.tgz</c>.</summary>
     public const string SecretPrefix = "secret:";

@@ -1,7 +1,7 @@
 namespace Buildpacks.Core.Diagnostics;
 
 /// <summary>The names logs show for a <see cref="StagingPhase"/>.</summary>
-public static class StagingPhaseNames
+internal static class StagingPhaseNames
 {
     /// <summary>The lower-case name (<c>detect</c>, <c>supply</c>, ..., <c>pack</c>); for script phases, the script's name in <c>bin/</c>.</summary>
     public static string Name(this StagingPhase phase) => phase switch

@@ -12,7 +12,7 @@ namespace Buildpacks.Core.Droplets;
 /// leaves a partial droplet and an earlier droplet stays intact until the new one is complete. Fifos, sockets
 /// and devices are left out (and listed in the result), never opened: reading a fifo waits for a writer forever.
 /// </summary>
-public static class DropletWriter
+internal static class DropletWriter
 {
     /// <summary>The time stamp used when neither the request nor SOURCE_DATE_EPOCH gives one.</summary>
     public static readonly DateTimeOffset DefaultTimestamp = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);

@@ -11,7 +11,7 @@ namespace Buildpacks.Core.Droplets;
 /// already cut are compressed, the writer goes on filling the next one, so reading the input overlaps with
 /// compressing it. At most a few blocks are held at once, so memory does not grow with the input.
 /// </summary>
-public sealed class ParallelGzipStream : Stream
+internal sealed class ParallelGzipStream : Stream
 {
     /// <summary>Uncompressed bytes per gzip member. Part of the output format: changing it changes every droplet's bytes.</summary>
     public const int BlockSize = 1 << 20;

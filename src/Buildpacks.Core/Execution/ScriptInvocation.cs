@@ -5,7 +5,7 @@ namespace Buildpacks.Core.Execution;
 /// <param name="Arguments">Its arguments (absolute paths, as real buildpacks expect).</param>
 /// <param name="WorkingDirectory">Its working directory.</param>
 /// <param name="Environment">Its whole environment; nothing is inherited from the host process.</param>
-public sealed record ScriptInvocation(
+internal sealed record ScriptInvocation(
     string ScriptPath,
     IReadOnlyList<string> Arguments,
     string WorkingDirectory,

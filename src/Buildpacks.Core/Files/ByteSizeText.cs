@@ -8,7 +8,7 @@ namespace Buildpacks.Core.Files;
 /// optional <c>B</c>/<c>iB</c> (<c>8GiB</c>, <c>8GB</c>). Units are binary (1K = 1024 bytes), as in <c>docker --memory</c>:
 /// a limit is about disk blocks, not marketing gigabytes.
 /// </summary>
-public static partial class ByteSizeText
+internal static partial class ByteSizeText
 {
     private static readonly string[] Units = ["bytes", "KiB", "MiB", "GiB", "TiB"];
 

@@ -5,7 +5,7 @@ namespace Buildpacks.Core.Files;
 /// archive of a few megabytes could otherwise fill the disk. Exceeding a limit stops the extraction and removes
 /// what was written.
 /// </summary>
-public sealed record ExtractionLimits
+internal sealed record ExtractionLimits
 {
     /// <summary>
     /// 8 GiB: above anything a platform lets a droplet be (a Heroku slug is at most 500 MB compressed, a Cloud

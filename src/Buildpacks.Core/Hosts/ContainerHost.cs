@@ -7,7 +7,7 @@ namespace Buildpacks.Core.Hosts;
 /// Runs every script of a staging inside one container of a stack image, through the <c>docker</c> CLI (which drives
 /// Docker, and podman through its Docker API) or the <c>podman</c> CLI. Nothing is pulled: the image must be there.
 /// </summary>
-public sealed class ContainerHost : IStagingHost
+internal sealed class ContainerHost : IStagingHost
 {
     private readonly ContainerHostOptions _options;
 

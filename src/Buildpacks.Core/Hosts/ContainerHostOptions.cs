@@ -1,7 +1,7 @@
 namespace Buildpacks.Core.Hosts;
 
 /// <summary>How stagings run inside containers of a stack image.</summary>
-public sealed record ContainerHostOptions
+internal sealed record ContainerHostOptions
 {
     /// <summary>The stack image every staging runs in (it must already be in the engine: nothing is pulled).</summary>
     public required string Image { get; init; }

@@ -4,7 +4,7 @@ namespace Buildpacks.Core.Hosts;
 /// <param name="IsAvailable">True when it can.</param>
 /// <param name="Reason">When it cannot: why, and what to do about it.</param>
 /// <param name="Code">When it cannot: the error code that fits the reason; null: the generic host-unavailable code.</param>
-public sealed record HostAvailability(bool IsAvailable, string? Reason, string? Code = null)
+internal sealed record HostAvailability(bool IsAvailable, string? Reason, string? Code = null)
 {
     /// <summary>The host can run scripts.</summary>
     public static HostAvailability Available { get; } = new(true, null);

@@ -8,4 +8,4 @@ namespace Buildpacks.Core.Hosts;
 /// <param name="CacheDirectory">The working copy of the cache the buildpacks get as CACHE_DIR (it may lie outside the workspace).</param>
 /// <param name="HomeDirectory">The directory scripts get as HOME, below the workspace.</param>
 /// <param name="TempDirectory">The directory scripts get as TMPDIR, below the workspace.</param>
-public sealed record HostSessionLayout(string WorkspaceRoot, string CacheDirectory, string HomeDirectory, string TempDirectory);
+internal sealed record HostSessionLayout(string WorkspaceRoot, string CacheDirectory, string HomeDirectory, string TempDirectory);

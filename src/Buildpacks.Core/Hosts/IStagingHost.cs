@@ -4,7 +4,7 @@ namespace Buildpacks.Core.Hosts;
 /// Where buildpack scripts run: this machine, or (later) a container of a stack image. The engine opens one
 /// session per staging and runs every script of that staging through it.
 /// </summary>
-public interface IStagingHost
+internal interface IStagingHost
 {
     /// <summary>A short name for logs and errors (<c>local</c>, <c>docker</c>, ...).</summary>
     string Name { get; }

@@ -6,7 +6,7 @@ namespace Buildpacks.Core.Hosts;
 /// One staging's view of its host. Every path the engine hands to a script goes through <see cref="ToScriptPath"/>;
 /// the base environment holds what scripts see as HOME, TMPDIR and PATH there.
 /// </summary>
-public interface IStagingHostSession : IAsyncDisposable
+internal interface IStagingHostSession : IAsyncDisposable
 {
     /// <summary>The variables every script starts with on this host (tool paths, HOME, TMPDIR, proxies), before the platform's and the user's.</summary>
     IReadOnlyDictionary<string, string> BaseEnvironment { get; }

@@ -3,7 +3,7 @@ using Buildpacks.Core.Execution;
 namespace Buildpacks.Core.Hosts;
 
 /// <summary>Runs buildpack scripts directly on this machine, with its bash.</summary>
-public sealed class LocalHost : IStagingHost
+internal sealed class LocalHost : IStagingHost
 {
     private readonly ScriptContainment? _containment;
 

@@ -10,7 +10,7 @@ namespace Buildpacks.Core.Launching;
 /// directory with the droplet's hash is always a whole extraction and the next launch of the same droplet
 /// reuses it.
 /// </summary>
-public static class DropletExtractor
+internal static class DropletExtractor
 {
     /// <summary>Where droplets are extracted when the caller names no run root.</summary>
     public static string DefaultRunRoot => Path.Combine(Path.GetTempPath(), "buildpacks-run");

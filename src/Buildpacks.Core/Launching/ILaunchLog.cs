@@ -4,7 +4,7 @@ namespace Buildpacks.Core.Launching;
 /// Where a launch reports. Each door maps these calls to its own logger; the engine never writes to the console.
 /// Calls may come from several threads but never overlap.
 /// </summary>
-public interface ILaunchLog
+internal interface ILaunchLog
 {
     /// <summary>A progress message of the launcher itself (extraction, each exec.d program, the command started).</summary>
     void Info(string message);

@@ -3,7 +3,7 @@ using Buildpacks.Core.Files;
 namespace Buildpacks.Core.Launching;
 
 /// <summary>Everything one launch of a droplet needs. Doors build it from their own inputs.</summary>
-public sealed record LaunchRequest
+internal sealed record LaunchRequest
 {
     /// <summary>The process type launched when none is named.</summary>
     public const string DefaultProcessType = "web";

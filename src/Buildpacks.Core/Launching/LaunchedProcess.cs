@@ -9,7 +9,7 @@ namespace Buildpacks.Core.Launching;
 /// <see cref="StopAsync"/> stops it the way a platform does (SIGTERM, then SIGKILL after a grace period).
 /// Disposing stops it.
 /// </summary>
-public sealed class LaunchedProcess : IAsyncDisposable
+internal sealed class LaunchedProcess : IAsyncDisposable
 {
     /// <summary>How long <see cref="StopAsync"/> waits after SIGTERM before it kills the process, as Cloud Foundry does.</summary>
     public static readonly TimeSpan DefaultStopGrace = TimeSpan.FromSeconds(10);

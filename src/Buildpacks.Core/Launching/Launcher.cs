@@ -8,7 +8,7 @@ namespace Buildpacks.Core.Launching;
 /// droplet), build the launch environment, apply CNB layer env files, run the exec.d programs, then source the
 /// profile scripts and exec the command. Holds no process-wide state, so several launches may run at once.
 /// </summary>
-public sealed class Launcher
+internal sealed class Launcher
 {
     /// <summary>Starts the process; the returned handle gives its exit code and stops it.</summary>
     /// <exception cref="BuildpackException">The droplet cannot be used, has no such process type, or an exec.d program failed.</exception>

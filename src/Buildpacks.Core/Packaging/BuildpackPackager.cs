@@ -12,7 +12,7 @@ namespace Buildpacks.Core.Packaging;
 /// pre_package in a copy, exclude_files left out (or only include_files), and with <see cref="PackageOptions.Cached"/>
 /// every dependency for the stack inside the zip under dependencies/, the packaged manifest pointing there.
 /// </summary>
-public sealed class BuildpackPackager(IStagingLog log, HttpClient? client = null)
+internal sealed class BuildpackPackager(IStagingLog log, HttpClient? client = null)
 {
     /// <summary>Packages; on any error no zip is left behind.</summary>
     public async Task<PackageResult> PackageAsync(PackageOptions options, CancellationToken cancellationToken = default)

@@ -1,7 +1,7 @@
 namespace Buildpacks.Core.Packaging;
 
 /// <summary>One entry of a manifest's <c>dependencies</c>; <see cref="Raw"/> is the YAML mapping itself, so keys the packager does not know survive.</summary>
-public sealed record ManifestDependency(
+internal sealed record ManifestDependency(
     string Name,
     string Version,
     string Uri,

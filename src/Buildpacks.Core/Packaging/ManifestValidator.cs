@@ -4,7 +4,7 @@ using Buildpacks.Core.Diagnostics;
 namespace Buildpacks.Core.Packaging;
 
 /// <summary>Checks a manifest before anything is copied or downloaded, so a bad manifest fails fast and says which entry.</summary>
-public static class ManifestValidator
+internal static class ManifestValidator
 {
     /// <summary>Throws on the first error; returns warnings (past deprecation dates).</summary>
     /// <param name="manifest">The manifest.</param>

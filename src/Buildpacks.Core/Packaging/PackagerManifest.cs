@@ -8,7 +8,7 @@ namespace Buildpacks.Core.Packaging;
 /// A buildpack's manifest.yml as Cloud Foundry's packager reads it. The whole document is kept as loaded
 /// (<see cref="Document"/>) so the packaged manifest carries every key, known or not.
 /// </summary>
-public sealed class PackagerManifest
+internal sealed class PackagerManifest
 {
     private PackagerManifest(string file, IDictionary<object, object?> document)
     {

@@ -4,7 +4,7 @@ using Buildpacks.Core.Diagnostics;
 namespace Buildpacks.Core.Release;
 
 /// <summary>The app's <c>Procfile</c>: <c>type: command</c> lines.</summary>
-public static partial class Procfile
+internal static partial class Procfile
 {
     [GeneratedRegex(@"^(?<type>[A-Za-z0-9_-]+):\s*(?<command>.*?)\s*$")]
     private static partial Regex LinePattern();

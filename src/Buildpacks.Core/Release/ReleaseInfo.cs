@@ -4,7 +4,7 @@ namespace Buildpacks.Core.Release;
 /// <param name="Addons">Add-ons to provision.</param>
 /// <param name="ConfigVars">Default environment of the app.</param>
 /// <param name="DefaultProcessTypes">Process types by name.</param>
-public sealed record ReleaseInfo(
+internal sealed record ReleaseInfo(
     IReadOnlyList<string> Addons,
     IReadOnlyDictionary<string, string> ConfigVars,
     IReadOnlyDictionary<string, string> DefaultProcessTypes)

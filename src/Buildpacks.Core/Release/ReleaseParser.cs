@@ -5,7 +5,7 @@ using YamlDotNet.Serialization;
 namespace Buildpacks.Core.Release;
 
 /// <summary>Reads the YAML <c>bin/release</c> prints.</summary>
-public static class ReleaseParser
+internal static class ReleaseParser
 {
     private static readonly IDeserializer Deserializer = new DeserializerBuilder().Build();
 

@@ -9,7 +9,7 @@ namespace Buildpacks.Core.Release;
 /// <param name="OutputMetadata">config.yml <c>output_metadata</c>, for result.json.</param>
 /// <param name="EntrypointPrefix">config.yml <c>config.entrypoint_prefix</c>.</param>
 /// <param name="LaunchProcessTypes">launch.yml <c>processes</c> as type → command.</param>
-public sealed record SupplyMetadata(
+internal sealed record SupplyMetadata(
     string? Name,
     string? Version,
     JsonNode? Config,

@@ -8,7 +8,7 @@ using YamlDotNet.Serialization;
 namespace Buildpacks.Core.Release;
 
 /// <summary>Reads <c>deps/IDX/config.yml</c> and <c>deps/IDX/launch.yml</c>.</summary>
-public static class SupplyMetadataReader
+internal static class SupplyMetadataReader
 {
     private static readonly IDeserializer Deserializer = new DeserializerBuilder().Build();
 

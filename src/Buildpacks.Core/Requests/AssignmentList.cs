@@ -6,7 +6,7 @@ namespace Buildpacks.Core.Requests;
 /// <c>NAME=VALUE</c> pairs as one text value, for settings that travel as a single string (an MSBuild property):
 /// pairs are separated by <c>;</c>, and a <c>;</c> or <c>%</c> inside a value is written <c>%3B</c> or <c>%25</c>.
 /// </summary>
-public static class AssignmentList
+internal static class AssignmentList
 {
     /// <summary>Writes the pairs as one value.</summary>
     public static string Join(IEnumerable<KeyValuePair<string, string>> pairs)

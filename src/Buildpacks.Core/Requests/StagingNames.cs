@@ -7,7 +7,7 @@ namespace Buildpacks.Core.Requests;
 /// The one spelling of each setting value every door uses: layouts <c>cf</c> and <c>heroku</c>, Procfile modes
 /// <c>merge</c> and <c>replace</c>, time stamps as Unix seconds or ISO 8601. Reading is case-insensitive.
 /// </summary>
-public static class StagingNames
+internal static class StagingNames
 {
     /// <summary>The layout names, in the order help texts list them.</summary>
     public static IReadOnlyList<string> Layouts { get; } = ["cf", "heroku"];

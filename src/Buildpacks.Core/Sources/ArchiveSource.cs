@@ -7,7 +7,7 @@ namespace Buildpacks.Core.Sources;
 /// <see cref="HttpClient"/>. The archive's sha256 is the identity; an archive already fetched for the same URL is
 /// served from the cache with no network call.
 /// </summary>
-public sealed class ArchiveSource : IBuildpackSource, IFetchStrategy
+internal sealed class ArchiveSource : IBuildpackSource, IFetchStrategy
 {
     private readonly HttpClient _client;
     private readonly ArchiveSourceOptions _options;

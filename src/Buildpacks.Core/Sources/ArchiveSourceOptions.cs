@@ -1,7 +1,7 @@
 namespace Buildpacks.Core.Sources;
 
 /// <summary>How archive buildpacks are downloaded and how large they may be.</summary>
-public sealed record ArchiveSourceOptions
+internal sealed record ArchiveSourceOptions
 {
     /// <summary>How long one download attempt may take, headers and body. Default: 5 minutes.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);

@@ -15,7 +15,7 @@ namespace Buildpacks.Core.Sources;
 /// Writers take a file lock per reference, so stagings in several processes fetch a new URL once; a staging copying an
 /// entry out holds that entry's lock shared, and a prune takes it exclusively or leaves the entry alone.
 /// </summary>
-public sealed class BuildpackCache
+internal sealed class BuildpackCache
 {
     private const string EntryTree = "buildpack";
     private const string EntryInfo = "entry.json";

@@ -78,7 +78,7 @@ public sealed class BuildpackLock
     /// The key of a reference in this lock: a URL as <see cref="BuildpackReference.Display"/> shows it (credentials
     /// hidden), a local directory as its path relative to the lock file's directory, with <c>/</c>.
     /// </summary>
-    public string KeyOf(BuildpackReference reference)
+    internal string KeyOf(BuildpackReference reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
         if (reference.Kind != BuildpackReferenceKind.LocalDirectory || reference.IsSecret)
@@ -91,14 +91,14 @@ public sealed class BuildpackLock
     }
 
     /// <summary>The identity the lock pins <paramref name="reference"/> to, or null when it has no entry.</summary>
-    public BuildpackIdentity? Find(BuildpackReference reference) =>
+    internal BuildpackIdentity? Find(BuildpackReference reference) =>
         _entries.TryGetValue(KeyOf(reference), out var locked) ? locked.Identity : null;
 
     /// <summary>
     /// A lock at the same path with exactly <paramref name="resolved"/>: an entry whose identity is unchanged keeps
     /// the time it was first resolved; a new or changed one gets <paramref name="now"/>.
     /// </summary>
-    public BuildpackLock Refreshed(IEnumerable<(BuildpackReference Reference, BuildpackIdentity Identity)> resolved, DateTimeOffset now)
+    internal BuildpackLock Refreshed(IEnumerable<(BuildpackReference Reference, BuildpackIdentity Identity)> resolved, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(resolved);
         var at = now.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -7,7 +7,7 @@ namespace Buildpacks.Core.Sources;
 /// <c>#ref</c>, or an archive URL. <see cref="ToString"/> is the redacted display form, which never shows
 /// credentials, so a reference can go into any log line or error as it is.
 /// </summary>
-public sealed record BuildpackReference
+internal sealed record BuildpackReference
 {
     private static readonly string[] ArchiveSuffixes = [".tgz", ".tar.gz", ".tar", ".zip"];
 

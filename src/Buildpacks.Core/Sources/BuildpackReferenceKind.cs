@@ -1,7 +1,7 @@
 namespace Buildpacks.Core.Sources;
 
 /// <summary>Where a buildpack reference points.</summary>
-public enum BuildpackReferenceKind
+internal enum BuildpackReferenceKind
 {
     /// <summary>A directory on this machine, as a path or a <c>file://</c> URL.</summary>
     LocalDirectory,

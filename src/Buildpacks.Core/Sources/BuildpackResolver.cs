@@ -3,7 +3,7 @@ using Buildpacks.Core.Diagnostics;
 namespace Buildpacks.Core.Sources;
 
 /// <summary>Turns buildpack references into working copies, asking each source in turn.</summary>
-public sealed class BuildpackResolver
+internal sealed class BuildpackResolver
 {
     private readonly IReadOnlyList<IBuildpackSource> _sources;
 

@@ -10,7 +10,7 @@ namespace Buildpacks.Core.Sources;
 /// tag is checked with one <c>git ls-remote</c>, so a moved tag is noticed.
 /// </summary>
 /// <param name="gitExecutable">The git program to run; <c>git</c> from PATH by default.</param>
-public sealed class GitSource(string gitExecutable = "git") : IBuildpackSource, IFetchStrategy
+internal sealed class GitSource(string gitExecutable = "git") : IBuildpackSource, IFetchStrategy
 {
     private static readonly string[] HowToFix =
     [

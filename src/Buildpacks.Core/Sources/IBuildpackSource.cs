@@ -4,7 +4,7 @@ namespace Buildpacks.Core.Sources;
 /// One kind of place buildpacks come from. Local directories are built in; git repositories and archives
 /// plug in here without the stager knowing.
 /// </summary>
-public interface IBuildpackSource
+internal interface IBuildpackSource
 {
     /// <summary>Whether this source understands the reference.</summary>
     bool CanResolve(BuildpackReference reference);

@@ -8,7 +8,7 @@ namespace Buildpacks.Core.Sources;
 /// (an <c>export</c> file read back by <c>bin/release</c>) and the user's copy must stay clean.
 /// Its identity is the hash of its contents.
 /// </summary>
-public sealed class LocalDirectorySource : IBuildpackSource
+internal sealed class LocalDirectorySource : IBuildpackSource
 {
     /// <inheritdoc />
     public bool CanResolve(BuildpackReference reference)

@@ -6,7 +6,7 @@ namespace Buildpacks.Core.Sources;
 /// <param name="DefaultName">The name to use when neither detect nor config.yml gives one.</param>
 /// <param name="Version">Its version (a VERSION file, a resolved commit), when known.</param>
 /// <param name="SourceDirectory">The user's own directory it was copied from, when it is local.</param>
-public sealed record ResolvedBuildpack(string Key, string Directory, string DefaultName, string? Version, string? SourceDirectory = null)
+internal sealed record ResolvedBuildpack(string Key, string Directory, string DefaultName, string? Version, string? SourceDirectory = null)
 {
     /// <summary>What exactly ran: a content hash, a commit or an archive's sha256.</summary>
     public BuildpackIdentity? Identity { get; init; }

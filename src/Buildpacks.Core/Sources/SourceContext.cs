@@ -8,7 +8,7 @@ namespace Buildpacks.Core.Sources;
 /// <param name="Pins">Identities a lock file pins references to, by their original text; a source serves exactly them or fails.</param>
 /// <param name="Log">Where the source reports progress and warnings.</param>
 /// <param name="CancellationToken">Stops a download or clone.</param>
-public sealed record SourceContext(
+internal sealed record SourceContext(
     string? CacheRoot,
     bool Offline,
     IReadOnlyDictionary<string, BuildpackIdentity> Pins,

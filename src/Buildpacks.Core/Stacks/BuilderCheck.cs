@@ -9,7 +9,7 @@ namespace Buildpacks.Core.Stacks;
 /// build and run images, both images are in the engine, and every buildpack in <c>order</c> lists the stack id (or
 /// <c>*</c>) in its buildpack.toml <c>[[stacks]]</c>. Buildpacks are found through <c>[[buildpacks]] uri</c> as local folders.
 /// </summary>
-public static class BuilderCheck
+internal static class BuilderCheck
 {
     /// <summary>Checks <paramref name="builderFile"/> with the container CLI <paramref name="cli"/>.</summary>
     /// <exception cref="BuildpackException">The first inconsistency (BPK1216-BPK1219), or the CLI is missing.</exception>

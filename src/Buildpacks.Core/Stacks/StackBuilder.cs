@@ -9,7 +9,7 @@ namespace Buildpacks.Core.Stacks;
 /// creates the stack user, labels the stack id and sets CNB_USER_ID, CNB_GROUP_ID and CNB_STACK_ID.
 /// Nothing is pulled beyond what the Dockerfiles' FROM lines need; a failed build leaves no tag and no container.
 /// </summary>
-public static class StackBuilder
+internal static class StackBuilder
 {
     /// <summary>Label every stack image carries.</summary>
     public const string StackIdLabel = "io.buildpacks.stack.id";

@@ -5,4 +5,4 @@ namespace Buildpacks.Core.Stacks;
 /// <param name="BuildImage">The build image.</param>
 /// <param name="RunImage">The run image.</param>
 /// <param name="Buildpacks">The buildpack ids in the order groups, each supporting the stack.</param>
-public sealed record StackCheckResult(string StackId, string BuildImage, string RunImage, IReadOnlyList<string> Buildpacks);
+internal sealed record StackCheckResult(string StackId, string BuildImage, string RunImage, IReadOnlyList<string> Buildpacks);

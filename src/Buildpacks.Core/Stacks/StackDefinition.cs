@@ -6,7 +6,7 @@ namespace Buildpacks.Core.Stacks;
 /// <param name="Platforms">The platforms listed (at most one is built).</param>
 /// <param name="Build">The build image.</param>
 /// <param name="Run">The run image.</param>
-public sealed record StackDefinition(
+internal sealed record StackDefinition(
     string Path,
     string Id,
     IReadOnlyList<string> Platforms,

@@ -6,7 +6,7 @@ using Tomlyn.Model;
 namespace Buildpacks.Core.Stacks;
 
 /// <summary>Reads and checks a stack.toml the way <c>jam create-stack</c> does; every error names the key and its line.</summary>
-public static partial class StackFile
+internal static partial class StackFile
 {
     /// <summary>Reads <paramref name="path"/>.</summary>
     /// <exception cref="BuildpackException">The file is missing or invalid (BPK1210-BPK1213, BPK1220).</exception>

@@ -7,7 +7,7 @@ namespace Buildpacks.Core.Stacks;
 /// <param name="Shell">The stack user's login shell.</param>
 /// <param name="Target">The Dockerfile stage to build, or null for the last one.</param>
 /// <param name="Args">The build arguments (<c>[build.args]</c>), in file order.</param>
-public sealed record StackImageDefinition(
+internal sealed record StackImageDefinition(
     string Dockerfile,
     long Uid,
     long Gid,

@@ -7,7 +7,7 @@ namespace Buildpacks.Core.Staging;
 /// Reads durations as people write them in build settings: <c>90s</c>, <c>15m</c>, <c>1h30m</c>, <c>30d</c>,
 /// <c>00:15:00</c> or plain seconds. Doors that take a timeout as text share this one reading.
 /// </summary>
-public static partial class DurationText
+internal static partial class DurationText
 {
     [GeneratedRegex(@"^(?:(?<d>\d+)d)?(?:(?<h>\d+)h)?(?:(?<m>\d+)m)?(?:(?<s>\d+)s)?$")]
     private static partial Regex Units();

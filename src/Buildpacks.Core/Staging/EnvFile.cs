@@ -6,7 +6,7 @@ namespace Buildpacks.Core.Staging;
 /// Reads <c>NAME=VALUE</c> files (the dotenv subset every tool agrees on): blank lines and <c>#</c> comments
 /// skipped, an optional <c>export </c> prefix, values optionally in single or double quotes.
 /// </summary>
-public static class EnvFile
+internal static class EnvFile
 {
     /// <summary>Reads the file; a later line for a name wins.</summary>
     public static IReadOnlyDictionary<string, string> Read(string path)

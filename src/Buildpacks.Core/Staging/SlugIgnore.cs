@@ -9,7 +9,7 @@ namespace Buildpacks.Core.Staging;
 /// matches a name at any depth, a leading slash anchors it at the root, <c>*</c> stays within one path segment
 /// and <c>**</c> crosses them. <c>.git</c> is always left out.
 /// </summary>
-public sealed class SlugIgnore
+internal sealed class SlugIgnore
 {
     private readonly List<Regex> _patterns;
 

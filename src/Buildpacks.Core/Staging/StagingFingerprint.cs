@@ -19,7 +19,7 @@ namespace Buildpacks.Core.Staging;
 /// Contents are hashed rather than time stamps: <c>dotnet publish</c> rewrites some files (web.config)
 /// with the same bytes on every run, and a checkout touches files it does not change.
 /// </remarks>
-public static class StagingFingerprint
+internal static class StagingFingerprint
 {
     private const string FormatVersion = "buildpacks-fingerprint/1";
 

@@ -4,7 +4,7 @@ using Buildpacks.Core.Diagnostics;
 namespace Buildpacks.Core.Staging;
 
 /// <summary>Rules for environment variable names.</summary>
-public static partial class VariableNames
+internal static partial class VariableNames
 {
     /// <summary>
     /// Names buildpacks that export the env dir skip (Heroku's convention): they would break the

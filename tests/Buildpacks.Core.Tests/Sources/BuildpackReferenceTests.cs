@@ -16,11 +16,11 @@ public sealed class BuildpackReferenceTests
     [InlineData("http://example.com/bp.ZIP", BuildpackReferenceKind.Archive, "http://example.com/bp.ZIP", null)]
     [InlineData("https://example.com/bp.tar", BuildpackReferenceKind.Archive, "https://example.com/bp.tar", null)]
     [InlineData("https://example.com/bp.tgz.git", BuildpackReferenceKind.Git, "https://example.com/bp.tgz.git", null)]
-    public void Remote_references_are_told_apart_by_the_url_path(string text, BuildpackReferenceKind kind, string location, string? gitRef)
+    public void Remote_references_are_told_apart_by_the_url_path(string text, object kind, string location, string? gitRef)
     {
         var reference = BuildpackReference.Parse(text);
 
-        Assert.Equal(kind, reference.Kind);
+        Assert.Equal((BuildpackReferenceKind)kind, reference.Kind);
         Assert.Equal(location, reference.Location);
         Assert.Equal(gitRef, reference.Ref);
         Assert.Equal(text, reference.Original);

@@ -3,7 +3,7 @@ using Buildpacks.Core.Launching;
 namespace Buildpacks.Core.Tests.Support;
 
 /// <summary>Launches a droplet with the real <see cref="Launcher"/> into a test's temp directory.</summary>
-public static class LaunchRunner
+internal static class LaunchRunner
 {
     /// <summary>Long enough for a slow CI machine, short enough that a hung process fails the test instead of the run.</summary>
     public static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);
