@@ -38,7 +38,7 @@ public sealed class PackageCommandTests : IDisposable
             ("compile", """
                 set -euo pipefail
                 bp_dir=$(cd "$(dirname "$0")/.." && pwd)
-                file=$(sed -n 's|^ *uri: file://||p' "$bp_dir/manifest.yml")
+                file=$(sed -n 's|^ *file: *||p' "$bp_dir/manifest.yml")
                 cp "$bp_dir/$file" "$1/installed-tool.txt"
                 """),
             ("release", "echo '--- {}'"));

@@ -91,7 +91,10 @@ public sealed class BuildpackPackagerTests : IDisposable
 
         using var manifest = new StreamReader(entries["manifest.yml"].Open());
         var text = await manifest.ReadToEndAsync();
-        Assert.Contains("uri: file://" + dependency, text);
+        // As Cloud Foundry's packager writes it: 'file' points into the zip, 'uri' is left as it was.
+        Assert.Contains("file: " + dependency, text);
+        Assert.Contains("uri: " + _server.Url("/tool-1.2.3.tgz"), text);
+        Assert.DoesNotContain("file://", text);
         Assert.Contains("custom_key: kept", text);
         Assert.DoesNotContain("0.9.0", text);
         Assert.Equal(0, _server.Count("/tool-0.9.0.tgz"));
