@@ -80,6 +80,45 @@ public sealed class PackageCommandTests : IDisposable
         Assert.Equal(1, _server.Count("/tool-2.0.1.txt"));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_cached_zip_given_as_a_local_file_stages_under_unshare_with_the_packaged_dependency(bool asFileUrl)
+    {
+        var zip = _temp.Combine("out", "ruby_buildpack-cached-cflinuxfs4-v1.2.3.zip");
+        var package = await CliProcess.RunAsync(["package", Buildpack(), "--cached", "--output", zip, "--download-cache", _temp.Combine("dl")]);
+        Assert.True(package.ExitCode == 0, CliProcess.Describe(package));
+        _server.Dispose();
+
+        var app = _temp.CreateApp("app", ("index.txt", "hi"));
+        var reference = asFileUrl ? "file://" + zip : Path.GetRelativePath(_temp.Path, zip);
+        var offline = await CliProcess.RunWithoutNetworkAsync(
+            ["stage", app, "--buildpack", reference, "--output", _temp.Combine("offline.droplet.tgz"), "--buildpack-cache", _temp.Combine("bpcache"),
+             "--result", _temp.Combine("result.json"), "--log-format", "plain"],
+            workingDirectory: _temp.Path);
+
+        Assert.True(offline.ExitCode == 0, CliProcess.Describe(offline));
+        Assert.Equal("packaged tool 2.0.1\n", DropletContents.TextOf(_temp.Combine("offline.droplet.tgz"), "./app/installed-tool.txt"));
+        Assert.Contains(zip, offline.Output + offline.Error, StringComparison.Ordinal);
+        Assert.Contains(JsonSerializedPath(zip), await File.ReadAllTextAsync(_temp.Combine("result.json")), StringComparison.Ordinal);
+        Assert.Equal(1, _server.Count("/tool-2.0.1.txt"));
+    }
+
+    [Fact]
+    public async Task A_missing_local_zip_fails_with_its_code_naming_the_file()
+    {
+        var app = _temp.CreateApp("app", ("index.txt", "hi"));
+        var zip = _temp.Combine("missing_buildpack-v1.0.0.zip");
+
+        var run = await CliProcess.RunAsync(["stage", app, "--buildpack", zip, "--output", _temp.Combine("x.droplet.tgz"), "--buildpack-cache", _temp.Combine("bpcache"), "--log-format", "plain"]);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("BPK1412", run.Output + run.Error, StringComparison.Ordinal);
+        Assert.Contains(zip, run.Output + run.Error, StringComparison.Ordinal);
+    }
+
+    private static string JsonSerializedPath(string path) => System.Text.Json.JsonSerializer.Serialize(path).Trim('"');
+
     [Fact]
     public async Task Default_version_prints_the_manifest_s_default()
     {

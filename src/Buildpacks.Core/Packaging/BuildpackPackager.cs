@@ -93,8 +93,9 @@ public sealed class BuildpackPackager(IStagingLog log, HttpClient? client = null
     private async Task AddDependenciesAsync(PackageOptions options, PackagerManifest manifest, List<ManifestDependency> dependencies, Dictionary<string, string> entries, CancellationToken cancellationToken)
     {
         var cache = options.DownloadCache ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".buildpack-packager", "cache");
-        using var owned = client is null ? new HttpClient { Timeout = TimeSpan.FromMinutes(30) } : null;
-        var downloader = new DependencyDownloader(client ?? owned!, cache, options.ForceDownload, log);
+        // Each attempt has its own timeout (PackageOptions.DownloadTimeout).
+        using var owned = client is null ? new HttpClient { Timeout = Timeout.InfiniteTimeSpan } : null;
+        var downloader = new DependencyDownloader(client ?? owned!, cache, options, log);
         foreach (var dependency in dependencies)
         {
             var file = await downloader.FetchAsync(dependency, manifest.File, cancellationToken).ConfigureAwait(false);
