@@ -349,6 +349,19 @@ public sealed class BuildpackPackagerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_stack_and_any_stack_together_are_refused_by_the_engine_for_every_door()
+    {
+        var error = await Assert.ThrowsAsync<BuildpackException>(() => new BuildpackPackager(_log).PackageAsync(new PackageOptions
+        {
+            BuildpackDirectory = Buildpack(Manifest()),
+            Stack = "cflinuxfs4",
+            AnyStack = true,
+        }));
+
+        Assert.Equal(ErrorCodes.PackageOptionsConflict, error.Code);
+    }
+
+    [Fact]
     public void Default_version_is_read_from_the_manifest()
     {
         var manifest = _temp.Write("m/manifest.yml", Manifest());
