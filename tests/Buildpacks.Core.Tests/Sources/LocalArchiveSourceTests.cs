@@ -163,6 +163,19 @@ public sealed class LocalArchiveSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task The_lock_file_keys_a_local_zip_by_its_relative_path_and_pins_its_sha256()
+    {
+        var zip = await PackagedZipAsync();
+        var engine = new BuildpackEngine(new BuildpackEngineOptions { BuildpackCacheDirectory = _temp.Combine("cache") });
+
+        var locked = await engine.LockAsync(new Buildpacks.Core.Requests.LockRequest(_temp.Combine("buildpacks.lock.json"), [zip]), _log);
+
+        var (key, entry) = Assert.Single(locked.Entries);
+        Assert.Equal("zips/packaged/ruby_buildpack-cached-cflinuxfs4-v1.2.3.zip", key);
+        Assert.Equal(Sha256Of(zip), entry.Identity);
+    }
+
+    [Fact]
     public async Task The_engine_stages_with_a_local_zip_and_its_fingerprint_follows_the_file()
     {
         var zip = await PackagedZipAsync("staged");

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Buildpacks.Core.Packaging;
 using Buildpacks.Tasks.Tests.Support;
 
@@ -15,42 +13,13 @@ public sealed class PackageBuildpackTargetTests(PackagedTasks packaged) : IDispo
 {
     private const string SkippedStaging = "Skipping target \"_StageBuildpackDropletIfChanged\" because all output files are up-to-date";
     private const string RanStaging = "Building target \"_StageBuildpackDropletIfChanged\" completely";
-    private static readonly byte[] Tool = Encoding.UTF8.GetBytes("packaged tool 2.0.1\n");
 
     private readonly PublishedApp _app = packaged.ConsoleApp;
     private readonly TempDirectory _temp = new();
 
     public void Dispose() => _temp.Dispose();
 
-    /// <summary>A buildpack whose compile installs the dependency its packaged manifest's <c>file</c> points at, as a cached buildpack does offline.</summary>
-    private string Buildpack(string uri)
-    {
-        var buildpack = _temp.CreateBuildpack(
-            "tool-buildpack",
-            ("detect", "echo tool; exit 0"),
-            ("compile", """
-                set -euo pipefail
-                bp_dir=$(cd "$(dirname "$0")/.." && pwd)
-                file=$(sed -n 's|^ *file: *||p' "$bp_dir/manifest.yml")
-                cp "$bp_dir/$file" "$1/installed-tool.txt"
-                """),
-            ("release", "echo '--- {}'"));
-        File.WriteAllText(Path.Combine(buildpack, "VERSION"), "3.1.0");
-        File.WriteAllText(Path.Combine(buildpack, "manifest.yml"), $"""
-            language: tool
-            stack: cflinuxfs4
-            default_versions:
-            - name: tool
-              version: 2.0.1
-            dependencies:
-            - name: tool
-              version: 2.0.1
-              uri: {uri}
-              sha256: {Convert.ToHexStringLower(SHA256.HashData(Tool))}
-              cf_stacks: [cflinuxfs4]
-            """);
-        return buildpack;
-    }
+    private string Buildpack(string uri) => ToolBuildpack.Create(_temp, uri);
 
     [Fact]
     public async Task The_target_packages_the_same_bytes_as_the_engine_and_publish_stages_the_zip_with_no_network()
@@ -59,7 +28,7 @@ public sealed class PackageBuildpackTargetTests(PackagedTasks packaged) : IDispo
         var zip = _temp.Combine("out", "tool_buildpack-cached-cflinuxfs4-v3.1.0.zip");
         var reference = _temp.Combine("reference.zip");
         using (var server = new LoopbackServer((context, _) => context.Request.Url!.AbsolutePath == "/tool-2.0.1.txt"
-                   ? LoopbackServer.SendAsync(context, Tool)
+                   ? LoopbackServer.SendAsync(context, ToolBuildpack.Tool)
                    : LoopbackServer.SendAsync(context, [], 404)))
         {
             buildpack = Buildpack(server.Url("/tool-2.0.1.txt"));
@@ -90,7 +59,7 @@ public sealed class PackageBuildpackTargetTests(PackagedTasks packaged) : IDispo
         var offline = packaged.DotNet.RunWithoutNetwork(_app.Directory, Stage("-v:d"));
         Assert.True(offline.ExitCode == 0, offline.Output);
         Assert.Contains(RanStaging, offline.Output, StringComparison.Ordinal);
-        Assert.Equal("packaged tool 2.0.1\n", DropletContents.TextOf(_app.Droplet, "./app/installed-tool.txt"));
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(ToolBuildpack.Tool), DropletContents.TextOf(_app.Droplet, ToolBuildpack.InstalledPath));
 
         var unchanged = packaged.DotNet.RunWithoutNetwork(_app.Directory, Stage("-v:d"));
         Assert.True(unchanged.ExitCode == 0, unchanged.Output);

@@ -200,26 +200,10 @@ public sealed class CakeScriptTests(AddinFeed feed) : IDisposable
     [Fact]
     public void A_script_packages_a_cached_zip_and_another_stages_it_as_a_local_file_with_no_network()
     {
-        var tool = System.Text.Encoding.UTF8.GetBytes("packaged tool 2.0.1\n");
-        var buildpack = _temp.CreateBuildpack(
-            "tool-buildpack",
-            ("detect", "echo tool; exit 0"),
-            ("compile", "set -euo pipefail\nbp_dir=$(cd \"$(dirname \"$0\")/..\" && pwd)\ncp \"$bp_dir/$(sed -n 's|^ *file: *||p' \"$bp_dir/manifest.yml\")\" \"$1/installed-tool.txt\""),
-            ("release", "echo '--- {}'"));
-        File.WriteAllText(Path.Combine(buildpack, "VERSION"), "3.1.0");
         var zip = _temp.Combine("out", "tool_buildpack-cached-cflinuxfs4-v3.1.0.zip");
-        using (var server = new LoopbackServer((context, _) => LoopbackServer.SendAsync(context, tool)))
+        using (var server = new LoopbackServer((context, _) => LoopbackServer.SendAsync(context, ToolBuildpack.Tool)))
         {
-            File.WriteAllText(Path.Combine(buildpack, "manifest.yml"), $"""
-                language: tool
-                stack: cflinuxfs4
-                dependencies:
-                - name: tool
-                  version: 2.0.1
-                  uri: {server.Url("/tool-2.0.1.txt")}
-                  sha256: {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(tool))}
-                  cf_stacks: [cflinuxfs4]
-                """);
+            ToolBuildpack.Create(_temp, server.Url("/tool-2.0.1.txt"));
             var package = feed.RunCake(WriteScript($$"""
                 var package = BuildpackPackage(new PackageOptions { BuildpackDirectory = "tool-buildpack", Cached = true, Output = "out/{{Path.GetFileName(zip)}}", DownloadCache = "dl" });
                 Information("PACKAGED {0}", package.Zip);
@@ -241,7 +225,7 @@ public sealed class CakeScriptTests(AddinFeed feed) : IDisposable
             withoutNetwork: true);
 
         Assert.True(stage.ExitCode == 0, stage.Output);
-        Assert.Equal("packaged tool 2.0.1\n", DropletContents.TextOf(_temp.Combine("out", "app.droplet.tgz"), "./app/installed-tool.txt"));
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(ToolBuildpack.Tool), DropletContents.TextOf(_temp.Combine("out", "app.droplet.tgz"), ToolBuildpack.InstalledPath));
     }
 
     private static string Fixture(string name) => Repository.FixtureBuildpack(name);
