@@ -6,8 +6,8 @@ namespace Buildpacks.Core;
 /// <summary>What an engine is made of: where buildpacks come from and where their scripts run.</summary>
 public sealed record BuildpackEngineOptions
 {
-    /// <summary>The sources asked in order for each buildpack reference. Default: local directories, git repositories, archive URLs.</summary>
-    internal IReadOnlyList<IBuildpackSource> Sources { get; init; } = [new LocalDirectorySource(), new GitSource(), new ArchiveSource()];
+    /// <summary>The sources asked in order for each buildpack reference. Default: local directories, local archive files, git repositories, archive URLs.</summary>
+    internal IReadOnlyList<IBuildpackSource> Sources { get; init; } = [new LocalDirectorySource(), new LocalArchiveSource(), new GitSource(), new ArchiveSource()];
 
     /// <summary>Where buildpack scripts run. Default: this machine.</summary>
     internal IStagingHost Host { get; init; } = LocalHost.Instance;

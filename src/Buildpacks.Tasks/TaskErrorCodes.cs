@@ -18,6 +18,9 @@ public static class TaskErrorCodes
     /// <summary>The inputs file or the droplet record in <c>obj/</c> could not be written or read.</summary>
     public const string IntermediateFileFailed = "BPK3009";
 
+    /// <summary>The <c>PackageBuildpack</c> target ran without <c>BuildpackDirectory</c>.</summary>
+    public const string PackageDirectoryMissing = "BPK3020";
+
     /// <summary>
     /// Staging was cancelled (Ctrl+C). The engine's code for it, shared with the CLI, which exits 130.
     /// </summary>

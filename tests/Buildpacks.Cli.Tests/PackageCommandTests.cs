@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Buildpacks.Cli.Tests.Support;
 
 namespace Buildpacks.Cli.Tests;
@@ -7,8 +5,6 @@ namespace Buildpacks.Cli.Tests;
 [Trait("Category", "EndToEnd")]
 public sealed class PackageCommandTests : IDisposable
 {
-    private static readonly byte[] Tool = Encoding.UTF8.GetBytes("packaged tool 2.0.1\n");
-
     private readonly TempDirectory _temp = new();
     private readonly LoopbackServer _server;
     private byte[] _zip = [];
@@ -17,7 +13,7 @@ public sealed class PackageCommandTests : IDisposable
     {
         _server = new LoopbackServer((context, _) => context.Request.Url!.AbsolutePath switch
         {
-            "/tool-2.0.1.txt" => LoopbackServer.SendAsync(context, Tool),
+            "/tool-2.0.1.txt" => LoopbackServer.SendAsync(context, ToolBuildpack.Tool),
             "/bp.zip" => LoopbackServer.SendAsync(context, _zip),
             _ => LoopbackServer.SendAsync(context, [], 404),
         });
@@ -29,35 +25,7 @@ public sealed class PackageCommandTests : IDisposable
         _temp.Dispose();
     }
 
-    /// <summary>A buildpack whose compile installs the dependency its (packaged) manifest points at, as a cached buildpack does offline.</summary>
-    private string Buildpack()
-    {
-        var buildpack = _temp.CreateBuildpack(
-            "tool-buildpack",
-            ("detect", "echo tool; exit 0"),
-            ("compile", """
-                set -euo pipefail
-                bp_dir=$(cd "$(dirname "$0")/.." && pwd)
-                file=$(sed -n 's|^ *uri: file://||p' "$bp_dir/manifest.yml")
-                cp "$bp_dir/$file" "$1/installed-tool.txt"
-                """),
-            ("release", "echo '--- {}'"));
-        File.WriteAllText(Path.Combine(buildpack, "VERSION"), "3.1.0");
-        File.WriteAllText(Path.Combine(buildpack, "manifest.yml"), $"""
-            language: tool
-            stack: cflinuxfs4
-            default_versions:
-            - name: tool
-              version: 2.0.1
-            dependencies:
-            - name: tool
-              version: 2.0.1
-              uri: {_server.Url("/tool-2.0.1.txt")}
-              sha256: {Convert.ToHexStringLower(SHA256.HashData(Tool))}
-              cf_stacks: [cflinuxfs4]
-            """);
-        return buildpack;
-    }
+    private string Buildpack() => ToolBuildpack.Create(_temp, _server.Url("/tool-2.0.1.txt"));
 
     [Fact]
     public async Task A_cached_zip_stages_with_no_network_and_compile_installs_the_packaged_dependency()
@@ -76,9 +44,48 @@ public sealed class PackageCommandTests : IDisposable
 
         Assert.True(online.ExitCode == 0, CliProcess.Describe(online));
         Assert.True(offline.ExitCode == 0, CliProcess.Describe(offline));
-        Assert.Equal("packaged tool 2.0.1\n", DropletContents.TextOf(_temp.Combine("offline.droplet.tgz"), "./app/installed-tool.txt"));
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(ToolBuildpack.Tool), DropletContents.TextOf(_temp.Combine("offline.droplet.tgz"), ToolBuildpack.InstalledPath));
         Assert.Equal(1, _server.Count("/tool-2.0.1.txt"));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_cached_zip_given_as_a_local_file_stages_under_unshare_with_the_packaged_dependency(bool asFileUrl)
+    {
+        var zip = _temp.Combine("out", "ruby_buildpack-cached-cflinuxfs4-v1.2.3.zip");
+        var package = await CliProcess.RunAsync(["package", Buildpack(), "--cached", "--output", zip, "--download-cache", _temp.Combine("dl")]);
+        Assert.True(package.ExitCode == 0, CliProcess.Describe(package));
+        _server.Dispose();
+
+        var app = _temp.CreateApp("app", ("index.txt", "hi"));
+        var reference = asFileUrl ? "file://" + zip : Path.GetRelativePath(_temp.Path, zip);
+        var offline = await CliProcess.RunWithoutNetworkAsync(
+            ["stage", app, "--buildpack", reference, "--output", _temp.Combine("offline.droplet.tgz"), "--buildpack-cache", _temp.Combine("bpcache"),
+             "--result", _temp.Combine("result.json"), "--log-format", "plain"],
+            workingDirectory: _temp.Path);
+
+        Assert.True(offline.ExitCode == 0, CliProcess.Describe(offline));
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(ToolBuildpack.Tool), DropletContents.TextOf(_temp.Combine("offline.droplet.tgz"), ToolBuildpack.InstalledPath));
+        Assert.Contains(zip, offline.Output + offline.Error, StringComparison.Ordinal);
+        Assert.Contains(JsonSerializedPath(zip), await File.ReadAllTextAsync(_temp.Combine("result.json")), StringComparison.Ordinal);
+        Assert.Equal(1, _server.Count("/tool-2.0.1.txt"));
+    }
+
+    [Fact]
+    public async Task A_missing_local_zip_fails_with_its_code_naming_the_file()
+    {
+        var app = _temp.CreateApp("app", ("index.txt", "hi"));
+        var zip = _temp.Combine("missing_buildpack-v1.0.0.zip");
+
+        var run = await CliProcess.RunAsync(["stage", app, "--buildpack", zip, "--output", _temp.Combine("x.droplet.tgz"), "--buildpack-cache", _temp.Combine("bpcache"), "--log-format", "plain"]);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("BPK1412", run.Output + run.Error, StringComparison.Ordinal);
+        Assert.Contains(zip, run.Output + run.Error, StringComparison.Ordinal);
+    }
+
+    private static string JsonSerializedPath(string path) => System.Text.Json.JsonSerializer.Serialize(path).Trim('"');
 
     [Fact]
     public async Task Default_version_prints_the_manifest_s_default()

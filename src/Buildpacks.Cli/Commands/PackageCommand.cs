@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Buildpacks.Core.Diagnostics;
 using Buildpacks.Core.Packaging;
 
 namespace Buildpacks.Cli.Commands;
@@ -34,11 +33,6 @@ internal static class PackageCommand
             var reporter = cli.Reporter(parse.GetValue(logFormat));
             return CommandRunner.RunAsync(cli, reporter, async () =>
             {
-                if (parse.GetValue(anyStack) && parse.GetValue(stack) is not null)
-                {
-                    throw new BuildpackException(ErrorCodes.PackageOptionsConflict, "--stack and --any-stack exclude each other. Give one.");
-                }
-
                 var result = await new BuildpackPackager(reporter).PackageAsync(
                     new PackageOptions
                     {

@@ -23,7 +23,7 @@ internal static class ReferenceSecrets
         }
 
         var url = parsed.Location;
-        if (parsed.Kind == BuildpackReferenceKind.LocalDirectory || !url.Contains("://", StringComparison.Ordinal))
+        if (parsed.IsLocal || !url.Contains("://", StringComparison.Ordinal))
         {
             return [];
         }

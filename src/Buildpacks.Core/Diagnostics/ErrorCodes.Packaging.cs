@@ -27,6 +27,8 @@ internal static partial class ErrorCodes
     public const string VersionFileMissing = "BPK1410";
     /// <summary>Packaging options that exclude each other were given together (--stack and --any-stack).</summary>
     public const string PackageOptionsConflict = "BPK1411";
+    /// <summary>A local buildpack archive (a path ending in .zip, .tgz, .tar.gz or .tar) does not exist.</summary>
+    public const string LocalArchiveNotFound = "BPK1412";
     /// <summary>Warning: a dependency's deprecation date has passed.</summary>
     public const string DependencyDeprecated = "BPK1420";
 }

@@ -18,6 +18,11 @@ internal sealed class BuildpackPackager(IStagingLog log, HttpClient? client = nu
     public async Task<PackageResult> PackageAsync(PackageOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.AnyStack && options.Stack is not null)
+        {
+            throw new BuildpackException(ErrorCodes.PackageOptionsConflict, "A stack and any-stack exclude each other (--stack / --any-stack, BuildpackPackageStack / BuildpackPackageAnyStack). Give one.");
+        }
+
         var source = Path.GetFullPath(options.BuildpackDirectory);
         var manifest = PackagerManifest.Load(options.Manifest ?? Path.Combine(source, "manifest.yml"));
         var stack = options.AnyStack ? null : options.Stack ?? manifest.Stack;
@@ -88,16 +93,18 @@ internal sealed class BuildpackPackager(IStagingLog log, HttpClient? client = nu
     private async Task AddDependenciesAsync(PackageOptions options, PackagerManifest manifest, List<ManifestDependency> dependencies, Dictionary<string, string> entries, CancellationToken cancellationToken)
     {
         var cache = options.DownloadCache ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".buildpack-packager", "cache");
-        using var owned = client is null ? new HttpClient { Timeout = TimeSpan.FromMinutes(30) } : null;
-        var downloader = new DependencyDownloader(client ?? owned!, cache, options.ForceDownload, log);
+        // Each attempt has its own timeout (PackageOptions.DownloadTimeout).
+        using var owned = client is null ? new HttpClient { Timeout = Timeout.InfiniteTimeSpan } : null;
+        var downloader = new DependencyDownloader(client ?? owned!, cache, options, log);
         foreach (var dependency in dependencies)
         {
             var file = await downloader.FetchAsync(dependency, manifest.File, cancellationToken).ConfigureAwait(false);
             // The uri's md5 keeps two dependencies with the same file name apart, as the Cloud Foundry packager does.
+            // As there, only 'file' (relative to the buildpack) is added and 'uri' stays: libbuildpack copies 'file'
+            // when the buildpack has a dependencies/ directory, and scripts that map the uri still find their entry.
             var relative = $"dependencies/{Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(dependency.Uri)))}/{DependencyDownloader.FileName(dependency.Uri)}";
             entries[relative] = file;
             dependency.Raw["file"] = relative;
-            dependency.Raw["uri"] = "file://" + relative;
         }
     }
 

@@ -8,13 +8,13 @@ namespace Buildpacks.Core.Packaging;
 /// Fetches dependencies through a download cache: a file already there (and matching its checksum) is not fetched
 /// again unless forced. Every file handed out has been checked against the manifest's sha256 or md5.
 /// </summary>
-internal sealed class DependencyDownloader(HttpClient client, string cacheDirectory, bool force, IStagingLog log)
+internal sealed class DependencyDownloader(HttpClient client, string cacheDirectory, PackageOptions options, IStagingLog log)
 {
     /// <summary>The verified file of <paramref name="dependency"/> in the cache.</summary>
     public async Task<string> FetchAsync(ManifestDependency dependency, string manifestFile, CancellationToken cancellationToken)
     {
         var file = Path.Combine(cacheDirectory, Hex(SHA256.HashData(Encoding.UTF8.GetBytes(dependency.Uri))), FileName(dependency.Uri));
-        if (!force && File.Exists(file) && Matches(dependency, file))
+        if (!options.ForceDownload && File.Exists(file) && Matches(dependency, file))
         {
             log.Info($"Using {dependency.Name} {dependency.Version} from the download cache");
             return file;
@@ -52,23 +52,67 @@ internal sealed class DependencyDownloader(HttpClient client, string cacheDirect
         return name.Length == 0 ? "dependency" : name;
     }
 
+    /// <summary>
+    /// Downloads with bounded retries: a refused or reset connection, a 5xx, 408 or 429, a timeout or a body cut short
+    /// is tried again after a pause that doubles; any other answer (a 404) fails at once.
+    /// </summary>
     private async Task DownloadAsync(ManifestDependency dependency, string file, CancellationToken cancellationToken)
     {
-        try
+        var attempts = Math.Max(1, options.DownloadAttempts);
+        for (var attempt = 1; ; attempt++)
         {
-            using var response = await client.GetAsync(dependency.Uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
+            var failure = await TryOnceAsync(dependency, file, cancellationToken).ConfigureAwait(false);
+            if (failure is null)
             {
-                throw Failed(dependency, $"the server answered {(int)response.StatusCode} {response.ReasonPhrase}");
+                return;
             }
 
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            if (attempt >= attempts)
+            {
+                throw Failed(dependency, $"{failure} (after {attempts} attempt(s))");
+            }
+
+            log.Info($"Downloading {dependency.Name} {dependency.Version}: {failure}; trying again ({attempt + 1}/{attempts})");
+            await Task.Delay(options.DownloadRetryDelay * Math.Pow(2, attempt - 1), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One attempt: null on success, the transient failure otherwise; a permanent one throws.</summary>
+    private async Task<string?> TryOnceAsync(ManifestDependency dependency, string file, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.DownloadTimeout);
+        try
+        {
+            using var response = await client.GetAsync(dependency.Uri, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            if (status >= 500 || status is 408 or 429)
+            {
+                return $"the server answered {status} {response.ReasonPhrase}";
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw Failed(dependency, $"the server answered {status} {response.ReasonPhrase}");
+            }
+
+            var expected = response.Content.Headers.ContentLength;
+            await using var body = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
             await using var output = File.Create(file);
-            await body.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
+            await body.CopyToAsync(output, timeout.Token).ConfigureAwait(false);
+            return expected is { } length && output.Length != length ? $"the download was cut short ({output.Length} of {length} bytes)" : null;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return $"no answer within {options.DownloadTimeout}";
         }
         catch (HttpRequestException ex)
         {
-            throw Failed(dependency, ex.Message);
+            return Redaction.RedactText(ex.Message, dependency.Uri);
+        }
+        catch (IOException ex)
+        {
+            return "the download was cut short: " + Redaction.RedactText(ex.Message, dependency.Uri);
         }
     }
 

@@ -29,4 +29,13 @@ public sealed record PackageOptions
 
     /// <summary>The zip entries' time; null for 1980-01-01; doors pass <see cref="BuildpackPackager.TimestampFrom"/> of SOURCE_DATE_EPOCH.</summary>
     public DateTimeOffset? Timestamp { get; init; }
+
+    /// <summary>How many times a dependency download is tried when it fails transiently (refused, reset, 5xx, 408, 429, timeout, cut short). Default: 3.</summary>
+    public int DownloadAttempts { get; init; } = 3;
+
+    /// <summary>The pause before the second attempt; it doubles for each further one. Default: one second.</summary>
+    public TimeSpan DownloadRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long one download attempt may take, headers and body. Default: 10 minutes.</summary>
+    public TimeSpan DownloadTimeout { get; init; } = TimeSpan.FromMinutes(10);
 }

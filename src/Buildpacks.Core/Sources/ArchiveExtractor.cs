@@ -8,7 +8,7 @@ using Buildpacks.Core.Launching;
 namespace Buildpacks.Core.Sources;
 
 /// <summary>
-/// Unpacks a downloaded buildpack archive with the launcher's safe extraction: a zip is first rewritten as a tar, so
+/// Unpacks a buildpack archive (downloaded, or a local file) with the launcher's safe extraction: a zip is first rewritten as a tar, so
 /// both go through the same checks. Entry count and total size are checked before anything is written. A single
 /// top-level directory (GitHub's tarballs) is unwrapped.
 /// </summary>
@@ -54,11 +54,14 @@ internal sealed class ArchiveExtractor(BuildpackReference reference, ArchiveSour
         }
         catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or FormatException)
         {
+            var local = reference.Kind == BuildpackReferenceKind.LocalArchive;
             throw new BuildpackException(
                 ErrorCodes.ArchiveInvalid,
                 $"The buildpack archive '{reference.Display}' is not a readable {(isZip ? "zip" : gzipped ? "gzipped tarball" : "tarball")} ({ex.Message}). " +
-                "Check the URL: its path must end in the archive's real kind (.tgz, .tar.gz, .tar or .zip).",
-                null,
+                (local
+                    ? "Check the file: it may be truncated or not an archive at all, and its name must end in its real kind (.zip, .tgz, .tar.gz or .tar). Package it again (buildpacks package) or give the buildpack's directory."
+                    : "Check the URL: its path must end in the archive's real kind (.tgz, .tar.gz, .tar or .zip)."),
+                local ? reference.Location : null,
                 CfExitCodes.Other,
                 ex);
         }
@@ -71,7 +74,8 @@ internal sealed class ArchiveExtractor(BuildpackReference reference, ArchiveSour
         }
     }
 
-    private static string PathOf(BuildpackReference reference) => new Uri(reference.Location).AbsolutePath;
+    private static string PathOf(BuildpackReference reference) =>
+        reference.Kind == BuildpackReferenceKind.LocalArchive ? reference.Location : new Uri(reference.Location).AbsolutePath;
 
     private static string? SingleDirectory(string directory)
     {

@@ -76,12 +76,12 @@ public sealed class BuildpackLock
 
     /// <summary>
     /// The key of a reference in this lock: a URL as <see cref="BuildpackReference.Display"/> shows it (credentials
-    /// hidden), a local directory as its path relative to the lock file's directory, with <c>/</c>.
+    /// hidden), a local directory or archive file as its path relative to the lock file's directory, with <c>/</c>.
     /// </summary>
     internal string KeyOf(BuildpackReference reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        if (reference.Kind != BuildpackReferenceKind.LocalDirectory || reference.IsSecret)
+        if (!reference.IsLocal || reference.IsSecret)
         {
             return reference.Display;
         }

@@ -3,8 +3,8 @@ using Buildpacks.Core.Diagnostics;
 namespace Buildpacks.Core.Sources;
 
 /// <summary>
-/// A buildpack reference as the platforms accept them, parsed once: a local directory, a git URL with an optional
-/// <c>#ref</c>, or an archive URL. <see cref="ToString"/> is the redacted display form, which never shows
+/// A buildpack reference as the platforms accept them, parsed once: a local directory, a local archive file, a git
+/// URL with an optional <c>#ref</c>, or an archive URL. <see cref="ToString"/> is the redacted display form, which never shows
 /// credentials, so a reference can go into any log line or error as it is.
 /// </summary>
 internal sealed record BuildpackReference
@@ -28,7 +28,7 @@ internal sealed record BuildpackReference
     public BuildpackReferenceKind Kind { get; }
 
     /// <summary>
-    /// For a local directory its absolute path; otherwise the URL without its <c>#ref</c> (it may hold credentials).
+    /// For a local directory or archive file its absolute path; otherwise the URL without its <c>#ref</c> (it may hold credentials).
     /// </summary>
     public string Location { get; }
 
@@ -42,7 +42,10 @@ internal sealed record BuildpackReference
     public bool IsSecret { get; private init; }
 
     /// <summary>The form to show: user info and query string hidden, the <c>#ref</c> kept; a secret one as <c>secret:...</c> or <c>env:NAME</c>.</summary>
-    public string Display => Kind == BuildpackReferenceKind.LocalDirectory && !IsSecret ? Location : Redaction.RedactUrl(Original);
+    public string Display => IsLocal && !IsSecret ? Location : Redaction.RedactUrl(Original);
+
+    /// <summary>Whether the reference names something on this machine: a directory or an archive file.</summary>
+    public bool IsLocal => Kind is BuildpackReferenceKind.LocalDirectory or BuildpackReferenceKind.LocalArchive;
 
     /// <summary>
     /// Parses a reference. Relative local paths are made absolute against <paramref name="baseDirectory"/>
@@ -84,11 +87,11 @@ internal sealed record BuildpackReference
 
             if (uri.IsFile)
             {
-                // file:// names a local directory, unless it names a git repository: a #ref, or a path ending in .git.
+                // file:// names a local directory or archive, unless it names a git repository: a #ref, or a path ending in .git.
                 var (fileUrl, fileRef) = SplitRef(text);
                 return fileRef is not null || uri.AbsolutePath.TrimEnd('/').EndsWith(".git", StringComparison.OrdinalIgnoreCase)
                     ? new BuildpackReference(reference, BuildpackReferenceKind.Git, fileUrl, fileRef)
-                    : new BuildpackReference(reference, BuildpackReferenceKind.LocalDirectory, Path.GetFullPath(uri.LocalPath), null);
+                    : Local(reference, Path.GetFullPath(uri.LocalPath));
             }
 
             if (!RemoteSchemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase))
@@ -104,10 +107,10 @@ internal sealed record BuildpackReference
         }
 
         var path = Path.TrimEndingDirectorySeparator(baseDirectory is null ? Path.GetFullPath(text) : Path.GetFullPath(text, baseDirectory));
-        return new BuildpackReference(reference, BuildpackReferenceKind.LocalDirectory, path.Length == 0 ? "/" : path, null);
+        return Local(reference, path.Length == 0 ? "/" : path);
     }
 
-    /// <summary>Whether the text would parse as a local directory (not a URL, not <c>env:</c> or <c>secret:</c>), without checking that it exists.</summary>
+    /// <summary>Whether the text would parse as a local directory or archive file (not a URL, not <c>env:</c> or <c>secret:</c>), without checking that it exists.</summary>
     public static bool IsLocalPath(string reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
@@ -167,6 +170,17 @@ internal sealed record BuildpackReference
         var inner = Parse(target, baseDirectory);
         return new BuildpackReference(reference.Trim(), inner.Kind, inner.Location, inner.Ref) { IsSecret = true };
     }
+
+    /// <summary>Whether a local path names an archive: its name ends in an archive suffix and it is not a directory.</summary>
+    public static bool IsArchivePath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return ArchiveSuffixes.Any(suffix => path.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) && !Directory.Exists(path);
+    }
+
+    // A directory named like an archive (checked out as my-buildpack.zip/) stays a directory.
+    private static BuildpackReference Local(string reference, string path) =>
+        new(reference, IsArchivePath(path) ? BuildpackReferenceKind.LocalArchive : BuildpackReferenceKind.LocalDirectory, path, null);
 
     private static (string Location, string? Ref) SplitRef(string text)
     {

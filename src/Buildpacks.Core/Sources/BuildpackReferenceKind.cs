@@ -11,4 +11,7 @@ internal enum BuildpackReferenceKind
 
     /// <summary>An archive URL: its path ends in <c>.tgz</c>, <c>.tar.gz</c>, <c>.tar</c> or <c>.zip</c>.</summary>
     Archive,
+
+    /// <summary>An archive file on this machine (<c>.zip</c>, <c>.tgz</c>, <c>.tar.gz</c>, <c>.tar</c>), as a path or a <c>file://</c> URL.</summary>
+    LocalArchive,
 }

@@ -26,5 +26,5 @@ internal sealed class BuildpackResolver
         _sources.FirstOrDefault(source => source.CanResolve(reference))
         ?? throw new BuildpackException(
             ErrorCodes.BuildpackSourceUnsupported,
-            $"No buildpack source of this engine understands '{reference.Display}'. Give a local directory, a git URL or an archive URL (.tgz, .tar.gz, .tar, .zip).");
+            $"No buildpack source of this engine understands '{reference.Display}'. Give a local directory or archive file, a git URL or an archive URL (.tgz, .tar.gz, .tar, .zip).");
 }

@@ -27,7 +27,7 @@ internal sealed class LocalDirectorySource : IBuildpackSource
         {
             throw new BuildpackException(
                 ErrorCodes.BuildpackSourceUnsupported,
-                $"The buildpack '{source}' is a file, not a directory. Local archives (.tgz, .zip) are not supported yet: extract it and give the directory that contains bin/.",
+                $"The buildpack '{source}' is a file, not a directory, and its name does not end in an archive's (.zip, .tgz, .tar.gz, .tar). Give the directory that contains bin/, or a buildpack archive named for its kind.",
                 source);
         }
 

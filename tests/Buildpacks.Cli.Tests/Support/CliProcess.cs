@@ -65,9 +65,9 @@ public static class CliProcess
     }
 
     /// <summary>Runs the real CLI in a network namespace of its own: no interface but a loopback that is down.</summary>
-    public static async Task<CliRun> RunWithoutNetworkAsync(string[] arguments, IDictionary<string, string?>? environment = null)
+    public static async Task<CliRun> RunWithoutNetworkAsync(string[] arguments, IDictionary<string, string?>? environment = null, string? workingDirectory = null)
     {
-        var start = new System.Diagnostics.ProcessStartInfo("unshare") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new System.Diagnostics.ProcessStartInfo("unshare") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workingDirectory ?? "" };
         foreach (var argument in (string[])["-n", "dotnet", CliProcess.ToolPath, .. arguments])
         {
             start.ArgumentList.Add(argument);

@@ -14,18 +14,51 @@ public sealed class BuildpackPackagerTests : IDisposable
     private readonly TempDirectory _temp = new();
     private readonly RecordingLog _log = new();
     private readonly LoopbackServer _server;
+    private readonly CancellationTokenSource _stopped = new();
 
     public BuildpackPackagerTests()
     {
-        _server = new LoopbackServer(async (context, _) =>
+        _server = new LoopbackServer(async (context, count) =>
         {
-            var found = context.Request.Url!.AbsolutePath == "/tool-1.2.3.tgz";
-            await LoopbackServer.SendAsync(context, found ? Tool : Encoding.UTF8.GetBytes("not here"), found ? 200 : 404);
+            switch (context.Request.Url!.AbsolutePath)
+            {
+                case "/tool-1.2.3.tgz":
+                    await LoopbackServer.SendAsync(context, Tool);
+                    break;
+                case "/unavailable-twice/tool-1.2.3.tgz":
+                    await LoopbackServer.SendAsync(context, count <= 2 ? [] : Tool, count <= 2 ? 503 : 200);
+                    break;
+                case "/reset-once/tool-1.2.3.tgz" when count == 1:
+                    // Headers promise the whole file, then the connection drops.
+                    context.Response.ContentLength64 = Tool.Length;
+                    await context.Response.OutputStream.WriteAsync(Tool.AsMemory(0, 3));
+                    context.Response.Abort();
+                    break;
+                case "/reset-once/tool-1.2.3.tgz":
+                    await LoopbackServer.SendAsync(context, Tool);
+                    break;
+                case "/slow-once/tool-1.2.3.tgz":
+                    if (count == 1)
+                    {
+                        await Task.Delay(TimeSpan.FromSeconds(20), _stopped.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                    }
+
+                    await LoopbackServer.SendAsync(context, Tool);
+                    break;
+                case "/always-503/tool-1.2.3.tgz":
+                    await LoopbackServer.SendAsync(context, [], 503);
+                    break;
+                default:
+                    await LoopbackServer.SendAsync(context, Encoding.UTF8.GetBytes("not here"), 404);
+                    break;
+            }
         });
     }
 
     public void Dispose()
     {
+        _stopped.Cancel();
+        _stopped.Dispose();
         _server.Dispose();
         _temp.Dispose();
     }
@@ -70,6 +103,8 @@ public sealed class BuildpackPackagerTests : IDisposable
             ForceDownload = force,
             Output = output,
             DownloadCache = _temp.Combine("download-cache"),
+            DownloadRetryDelay = TimeSpan.FromMilliseconds(10),
+            DownloadTimeout = TimeSpan.FromSeconds(2),
         });
 
     private static Dictionary<string, ZipArchiveEntry> Entries(ZipArchive zip) => zip.Entries.ToDictionary(e => e.FullName);
@@ -91,7 +126,10 @@ public sealed class BuildpackPackagerTests : IDisposable
 
         using var manifest = new StreamReader(entries["manifest.yml"].Open());
         var text = await manifest.ReadToEndAsync();
-        Assert.Contains("uri: file://" + dependency, text);
+        // As Cloud Foundry's packager writes it: 'file' points into the zip, 'uri' is left as it was.
+        Assert.Contains("file: " + dependency, text);
+        Assert.Contains("uri: " + _server.Url("/tool-1.2.3.tgz"), text);
+        Assert.DoesNotContain("file://", text);
         Assert.Contains("custom_key: kept", text);
         Assert.DoesNotContain("0.9.0", text);
         Assert.Equal(0, _server.Count("/tool-0.9.0.tgz"));
@@ -167,6 +205,47 @@ public sealed class BuildpackPackagerTests : IDisposable
         Assert.Equal(ErrorCodes.DependencyDownloadFailed, error.Code);
         Assert.Contains("404", error.Message);
         Assert.Empty(Directory.GetFiles(buildpack, "*.zip*"));
+    }
+
+    [Theory]
+    [InlineData("/unavailable-twice/tool-1.2.3.tgz", 3)]
+    [InlineData("/reset-once/tool-1.2.3.tgz", 2)]
+    [InlineData("/slow-once/tool-1.2.3.tgz", 2)]
+    public async Task Transient_download_failures_are_retried(string path, int requests)
+    {
+        var result = await PackageAsync(Buildpack(Manifest(path: path)));
+
+        Assert.Equal(requests, _server.Count(path));
+        Assert.Contains(_log.Lines, line => line.Contains($"trying again ({requests}/3)", StringComparison.Ordinal));
+        using var zip = ZipFile.OpenRead(result.Zip);
+        using var body = new StreamReader(zip.Entries.Single(e => e.FullName.StartsWith("dependencies/", StringComparison.Ordinal)).Open());
+        Assert.Equal(Encoding.UTF8.GetString(Tool), await body.ReadToEndAsync());
+    }
+
+    [Fact]
+    public async Task A_404_is_not_retried_and_a_lasting_5xx_gives_up_after_the_attempts()
+    {
+        var missing = Buildpack(Manifest(path: "/gone.tgz"));
+        await Assert.ThrowsAsync<BuildpackException>(() => PackageAsync(missing));
+        Assert.Equal(1, _server.Count("/gone.tgz"));
+
+        var unavailable = await Assert.ThrowsAsync<BuildpackException>(() => PackageAsync(Buildpack(Manifest(path: "/always-503/tool-1.2.3.tgz")), output: _temp.Combine("x.zip")));
+        Assert.Equal(ErrorCodes.DependencyDownloadFailed, unavailable.Code);
+        Assert.Contains("503", unavailable.Message);
+        Assert.Contains("after 3 attempt(s)", unavailable.Message);
+        Assert.Equal(3, _server.Count("/always-503/tool-1.2.3.tgz"));
+    }
+
+    [Fact]
+    public async Task A_refused_connection_is_retried_then_reported()
+    {
+        var closed = $"http://127.0.0.1:{FreePort.Next()}/tool-1.2.3.tgz";
+        var buildpack = Buildpack(Manifest().Replace(_server.Url("/tool-1.2.3.tgz"), closed, StringComparison.Ordinal));
+
+        var error = await Assert.ThrowsAsync<BuildpackException>(() => PackageAsync(buildpack));
+
+        Assert.Equal(ErrorCodes.DependencyDownloadFailed, error.Code);
+        Assert.Contains(_log.Lines, line => line.Contains("trying again (3/3)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -267,6 +346,19 @@ public sealed class BuildpackPackagerTests : IDisposable
         using var zip = ZipFile.OpenRead(result.Zip);
         Assert.All(zip.Entries, e => Assert.Equal(new DateTime(2023, 11, 14, 22, 13, 20), e.LastWriteTime.DateTime));
         Assert.Equal(new DateTimeOffset(1980, 1, 1, 0, 0, 0, TimeSpan.Zero), BuildpackPackager.TimestampFrom(null));
+    }
+
+    [Fact]
+    public async Task A_stack_and_any_stack_together_are_refused_by_the_engine_for_every_door()
+    {
+        var error = await Assert.ThrowsAsync<BuildpackException>(() => new BuildpackPackager(_log).PackageAsync(new PackageOptions
+        {
+            BuildpackDirectory = Buildpack(Manifest()),
+            Stack = "cflinuxfs4",
+            AnyStack = true,
+        }));
+
+        Assert.Equal(ErrorCodes.PackageOptionsConflict, error.Code);
     }
 
     [Fact]

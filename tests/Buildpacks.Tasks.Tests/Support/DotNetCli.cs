@@ -30,6 +30,13 @@ public sealed class DotNetCli(string packagesFolder)
     public RunningProcess Start(string workingDirectory, params string[] arguments) =>
         new("dotnet", arguments, workingDirectory, Environment());
 
+    /// <summary>Runs <c>dotnet</c> in a network namespace of its own (<c>unshare -n</c>): no interface but a loopback that is down.</summary>
+    public ProcessResult RunWithoutNetwork(string workingDirectory, params string[] arguments)
+    {
+        using var process = new RunningProcess("unshare", ["-n", "dotnet", .. arguments], workingDirectory, Environment());
+        return process.WaitForExit();
+    }
+
     private Dictionary<string, string?> Environment()
     {
         var environment = new Dictionary<string, string?>

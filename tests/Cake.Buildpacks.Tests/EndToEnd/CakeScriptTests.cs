@@ -197,6 +197,37 @@ public sealed class CakeScriptTests(AddinFeed feed) : IDisposable
         Assert.Contains("BODY hello from cake", run.Lines);
     }
 
+    [Fact]
+    public void A_script_packages_a_cached_zip_and_another_stages_it_as_a_local_file_with_no_network()
+    {
+        var zip = _temp.Combine("out", "tool_buildpack-cached-cflinuxfs4-v3.1.0.zip");
+        using (var server = new LoopbackServer((context, _) => LoopbackServer.SendAsync(context, ToolBuildpack.Tool)))
+        {
+            ToolBuildpack.Create(_temp, server.Url("/tool-2.0.1.txt"));
+            var package = feed.RunCake(WriteScript($$"""
+                var package = BuildpackPackage(new PackageOptions { BuildpackDirectory = "tool-buildpack", Cached = true, Output = "out/{{Path.GetFileName(zip)}}", DownloadCache = "dl" });
+                Information("PACKAGED {0}", package.Zip);
+                """));
+            Assert.True(package.ExitCode == 0, package.Output);
+            Assert.Contains($"PACKAGED {zip}", package.Lines);
+            Assert.Equal(1, server.Count("/tool-2.0.1.txt"));
+        }
+
+        _temp.CreateApp("app", ("index.txt", "hi"));
+        var stage = feed.RunCake(
+            WriteScript($$"""
+                var result = BuildpackStage("app", new BuildpackStageSettings()
+                    .WithBuildpack("out/{{Path.GetFileName(zip)}}")
+                    .SetBuildpackCacheRoot("bpcache")
+                    .SetDropletPath("out/app.droplet.tgz"));
+                Information("STAGED {0}", result.DropletPath);
+                """),
+            withoutNetwork: true);
+
+        Assert.True(stage.ExitCode == 0, stage.Output);
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(ToolBuildpack.Tool), DropletContents.TextOf(_temp.Combine("out", "app.droplet.tgz"), ToolBuildpack.InstalledPath));
+    }
+
     private static string Fixture(string name) => Repository.FixtureBuildpack(name);
 
     private string WriteScript(string body)

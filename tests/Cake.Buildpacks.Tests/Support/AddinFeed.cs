@@ -65,17 +65,24 @@ public sealed class AddinFeed : IDisposable
     /// Runs <c>dotnet cake SCRIPT</c> from the repository root (where the tool manifest is), without colours.
     /// With <paramref name="ownProcessGroup"/> it runs under <c>setsid</c>, so a test can signal the group as a terminal would.
     /// <paramref name="environment"/> adds variables (a null value removes one, <c>NO_COLOR</c> too).
+    /// With <paramref name="withoutNetwork"/> it runs under <c>unshare -n</c>: no interface but a loopback that is down.
     /// </summary>
     public ProcessResult RunCake(
         string script,
         Action<System.Diagnostics.Process, string>? onLine = null,
         bool ownProcessGroup = false,
-        IReadOnlyDictionary<string, string?>? environment = null)
+        IReadOnlyDictionary<string, string?>? environment = null,
+        bool withoutNetwork = false)
     {
         var variables = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = PackagesFolder, ["NO_COLOR"] = "1" };
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
             variables[name] = value;
+        }
+
+        if (withoutNetwork)
+        {
+            return ChildProcess.Run("unshare", ["-n", "dotnet", "cake", script], Repository.Root, variables, onLine);
         }
 
         return ChildProcess.Run(ownProcessGroup ? "setsid" : "dotnet", ownProcessGroup ? ["dotnet", "cake", script] : ["cake", script], Repository.Root, variables, onLine);

@@ -50,7 +50,7 @@ internal static class AppBuildpacksFile
         try
         {
             var reference = BuildpackReference.Parse(line, appDirectory);
-            return reference.Kind == BuildpackReferenceKind.LocalDirectory ? reference.Location : line;
+            return reference.IsLocal ? reference.Location : line;
         }
         catch (BuildpackException ex)
         {
