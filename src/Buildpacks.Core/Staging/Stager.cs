@@ -25,7 +25,7 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
 
         using var workspace = StagingWorkspace.Create();
         var app = Path.GetFullPath(appDirectory);
-        workspace.CopyApp(app, AppCopyFilter.Excluding(app, null), log);
+        workspace.PrepareBuildDirectory(app, AppCopyFilter.Excluding(app, null), options.TreeMode, log);
         await using var session = await OpenSessionAsync(workspace, workspace.ScratchCacheDirectory, cancellationToken).ConfigureAwait(false);
         var (phases, fetcher) = Prepare(request, workspace, session, workspace.ScratchCacheDirectory, log, [], cancellationToken);
         var resolved = await fetcher.FetchAllAsync(candidates, "c", cancellationToken).ConfigureAwait(false);
@@ -73,7 +73,7 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
         try
         {
             var appDirectory = Path.GetFullPath(request.AppDirectory);
-            workspace.CopyApp(appDirectory, AppCopyFilter.Excluding(appDirectory, outputs.DropletPath), recordingLog);
+            workspace.PrepareBuildDirectory(appDirectory, AppCopyFilter.Excluding(appDirectory, outputs.DropletPath), options.TreeMode, recordingLog);
             workspace.Write(() => StagingEnvironment.WriteEnvDirectory(request.Environment, workspace.EnvDirectory));
             await using var session = await OpenSessionAsync(workspace, cache.WorkingDirectory, cancellationToken, request).ConfigureAwait(false);
             if (request.StackImage is { Length: > 0 } image)
