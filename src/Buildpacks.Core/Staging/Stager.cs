@@ -69,7 +69,7 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
 
         using var outputs = StagingOutputs.Check(request, options.BuildpackCacheDirectory);
         using var workspace = StagingWorkspace.Create();
-        using var cache = CacheSession.Open(outputs.CacheDirectory, workspace);
+        using var cache = CacheSession.Open(outputs.CacheDirectory, workspace, options.TreeMode, recordingLog);
         try
         {
             var appDirectory = Path.GetFullPath(request.AppDirectory);
