@@ -25,6 +25,7 @@ internal sealed class CacheOverlay
     private readonly string _cache;
     private readonly string _stage;
     private bool _mounted;
+    private bool _created;
 
     private CacheOverlay(string cache, string stage)
     {
@@ -74,6 +75,7 @@ internal sealed class CacheOverlay
             else
             {
                 Directory.CreateDirectory(parked);
+                opened._created = true;
             }
 
             error = OverlayMount.Mount(opened.Lower, opened.Upper, Path.Combine(opened._stage, "work"), opened.Merged);
@@ -143,7 +145,11 @@ internal sealed class CacheOverlay
         }
 
         _mounted = false;
-        Restore(_stage, _cache);
+        if (!_created)
+        {
+            Restore(_stage, _cache); // a cache that was not there before stays away
+        }
+
         Remove(_stage);
     }
 
