@@ -108,7 +108,7 @@ public sealed class BuildDirectoryModeTests : IDisposable
                 }
                 else if (line == "waiting")
                 {
-                    mountsDuring.AddRange(TreeModeSupport.MountsBelow(workspace!));
+                    mountsDuring.AddRange(MountTable.Below(workspace!));
                     cancellation.Cancel();
                 }
             },
@@ -119,9 +119,9 @@ public sealed class BuildDirectoryModeTests : IDisposable
 
         Assert.NotNull(workspace);
         Assert.NotEmpty(mountsDuring);
-        Assert.Empty(TreeModeSupport.MountsBelow(workspace));
+        Assert.Empty(MountTable.Below(workspace));
         Assert.False(Directory.Exists(workspace));
-        Assert.Empty(TreeModeSupport.MountsBelow(_temp.Path));
+        Assert.Empty(MountTable.Below(_temp.Path));
         Assert.Equal(["cache.lock"], Directory.GetFileSystemEntries(_temp.Path, "*cache*").Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 

@@ -53,7 +53,7 @@ public sealed class CacheModeTests : IDisposable
         Assert.Equal(ErrorCodes.CompileFailed, error.Code);
         Assert.Equal(before, TreeState.Of(cache));
         Assert.Equal(["cache", "cache.lock"], Directory.GetFileSystemEntries(_temp.Path, "*cache*").Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        Assert.Empty(TreeModeSupport.MountsBelow(_temp.Path));
+        Assert.Empty(MountTable.Below(_temp.Path));
     }
 
     [Theory]
@@ -147,7 +147,7 @@ public sealed class CacheModeTests : IDisposable
 
         Assert.Equal(TreeState.Of(expected), TreeState.Of(cache));
         Assert.Equal(["cache", "cache.lock"], Directory.GetFileSystemEntries(_temp.Path, "*cache*").Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        Assert.Empty(TreeModeSupport.MountsBelow(_temp.Path));
+        Assert.Empty(MountTable.Below(_temp.Path));
     }
 
     private string SeedCache(string name = "cache")

@@ -20,10 +20,6 @@ internal static class TreeModeSupport
             ("compile", "set -euo pipefail\n" + compile),
             ("release", "printf -- '---\\ndefault_process_types:\\n  web: ./start\\n'"));
 
-    /// <summary>The mount points at or below <paramref name="root"/>, from /proc/self/mountinfo.</summary>
-    public static List<string> MountsBelow(string root) =>
-        [.. File.ReadAllLines("/proc/self/mountinfo").Select(line => line.Split(' ')[4]).Where(m => m == root || m.StartsWith(root + "/", StringComparison.Ordinal))];
-
     public static void Run(string program, params string[] arguments)
     {
         using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardError = true, UseShellExecute = false })!;
