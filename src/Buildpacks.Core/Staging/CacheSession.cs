@@ -46,13 +46,8 @@ internal sealed class CacheSession : IDisposable
         Guard(cacheDirectory, "cannot be created", () => Directory.CreateDirectory(parent));
         var lockFile = AcquireLock(cacheDirectory);
         SweepAbandoned(cacheDirectory, log);
-        var parallelism = mode switch
-        {
-            StagingTreeMode.Copy => 1,
-            StagingTreeMode.ParallelCopy => Math.Max(2, Environment.ProcessorCount),
-            _ => Environment.ProcessorCount,
-        };
-        if (OperatingSystem.IsLinux() && (mode == StagingTreeMode.Overlay || (mode == StagingTreeMode.Automatic && Environment.IsPrivilegedProcess)))
+        var parallelism = mode.CopyThreads();
+        if (mode.TriesOverlay())
         {
             try
             {

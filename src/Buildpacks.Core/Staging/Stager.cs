@@ -1,5 +1,6 @@
 using Buildpacks.Core.Declared;
 using Buildpacks.Core.Diagnostics;
+using Buildpacks.Core.Files;
 using Buildpacks.Core.Hosts;
 using Buildpacks.Core.Release;
 using Buildpacks.Core.Requests;
@@ -73,7 +74,12 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
         try
         {
             var appDirectory = Path.GetFullPath(request.AppDirectory);
-            workspace.PrepareBuildDirectory(appDirectory, AppCopyFilter.Excluding(appDirectory, outputs.DropletPath), options.TreeMode, recordingLog);
+            // A droplet written into the app directory is being written while the build directory is packed: in an
+            // overlay of the app its temporary file could show up and be packed, so the app is copied then.
+            var treeMode = options.TreeMode == StagingTreeMode.Automatic && RealPath.IsSameOrInside(outputs.DropletPath, RealPath.Of(appDirectory))
+                ? StagingTreeMode.ParallelCopy
+                : options.TreeMode;
+            workspace.PrepareBuildDirectory(appDirectory, AppCopyFilter.Excluding(appDirectory, outputs.DropletPath), treeMode, recordingLog);
             workspace.Write(() => StagingEnvironment.WriteEnvDirectory(request.Environment, workspace.EnvDirectory));
             await using var session = await OpenSessionAsync(workspace, cache.WorkingDirectory, cancellationToken, request).ConfigureAwait(false);
             if (request.StackImage is { Length: > 0 } image)

@@ -115,8 +115,7 @@ internal sealed class StagingWorkspace : IDisposable
     private IReadOnlyList<SkippedFile>? Overlaid(string appDirectory, Func<string, bool> exclude, StagingTreeMode mode, IStagingLog log)
     {
         // Only root may mount; trying as another user would only fail.
-        if (!OperatingSystem.IsLinux() || mode is not (StagingTreeMode.Automatic or StagingTreeMode.Overlay)
-            || (mode == StagingTreeMode.Automatic && !Environment.IsPrivilegedProcess))
+        if (!mode.TriesOverlay())
         {
             return null;
         }
@@ -143,12 +142,7 @@ internal sealed class StagingWorkspace : IDisposable
 
     private IReadOnlyList<SkippedFile> Copied(string appDirectory, Func<string, bool> exclude, StagingTreeMode mode, IStagingLog log)
     {
-        var parallelism = mode switch
-        {
-            StagingTreeMode.Copy => 1,
-            StagingTreeMode.ParallelCopy => Math.Max(2, Environment.ProcessorCount),
-            _ => Environment.ProcessorCount,
-        };
+        var parallelism = mode.CopyThreads();
         var skipped = DirectoryCopier.Copy(appDirectory, BuildDirectory, exclude, parallelism);
         var why = _overlayFailure is null ? "" : $" (no overlay mount: {_overlayFailure})";
         log.Info(parallelism > 1 ? $"The app directory was copied for staging on {parallelism} threads{why}" : $"The app directory was copied for staging{why}");

@@ -91,6 +91,20 @@ public sealed class BuildDirectoryModeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_droplet_written_into_the_app_directory_makes_the_automatic_mode_copy_the_app()
+    {
+        var app = _temp.CreateApp("app", ("index.txt", "hi"));
+        var log = new RecordingLog();
+        var buildpack = TreeModeSupport.Buildpack(_temp, "probe", "echo \"build fs: $(stat -f -c %T \"$1\")\"");
+
+        var result = await TreeModeSupport.StageAsync(StagingTreeMode.Automatic, StagingFixture.Request(_temp, app, buildpack) with { OutputPath = Path.Combine(app, "app.droplet.tgz") }, log);
+
+        Assert.DoesNotContain("out: build fs: overlayfs", log.Lines);
+        Assert.Contains(log.Lines, l => l.StartsWith("info: The app directory was copied for staging", StringComparison.Ordinal));
+        Assert.DoesNotContain(DropletContents.Read(result.DropletPath), e => e.Name.Contains("droplet", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_cancelled_staging_leaves_no_mount_and_no_workspace()
     {
         var app = _temp.CreateApp("app", ("index.txt", "hi"));
