@@ -56,7 +56,7 @@ internal sealed class CacheSession : IDisposable
                 Guard(cacheDirectory, "cannot be prepared for this staging", () => error = OperatingSystem.IsLinux() ? CacheOverlay.TryOpen(cacheDirectory, out overlay) : 38);
                 if (overlay is not null)
                 {
-                    log.Info("The cache is used through an overlay mount; nothing was copied");
+                    (log as IStagingDetail)?.Detail("The cache is used through an overlay mount; nothing was copied");
                     return new CacheSession(overlay.WorkingDirectory, cacheDirectory, lockFile, overlay, parallelism);
                 }
 

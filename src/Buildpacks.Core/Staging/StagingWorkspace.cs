@@ -124,7 +124,7 @@ internal sealed class StagingWorkspace : IDisposable
         if (error == 0)
         {
             _mounted = true;
-            log.Info("The app directory is staged through an overlay mount; nothing was copied");
+            (log as IStagingDetail)?.Detail("The app directory is staged through an overlay mount; nothing was copied");
             return skipped;
         }
 
@@ -145,7 +145,7 @@ internal sealed class StagingWorkspace : IDisposable
         var parallelism = mode.CopyThreads();
         var skipped = DirectoryCopier.Copy(appDirectory, BuildDirectory, exclude, parallelism);
         var why = _overlayFailure is null ? "" : $" (no overlay mount: {_overlayFailure})";
-        log.Info(parallelism > 1 ? $"The app directory was copied for staging on {parallelism} threads{why}" : $"The app directory was copied for staging{why}");
+        (log as IStagingDetail)?.Detail(parallelism > 1 ? $"The app directory was copied for staging on {parallelism} threads{why}" : $"The app directory was copied for staging{why}");
         return skipped;
     }
 

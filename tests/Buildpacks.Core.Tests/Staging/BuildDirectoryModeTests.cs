@@ -55,7 +55,7 @@ public sealed class BuildDirectoryModeTests : IDisposable
             warnings[mode] = Assert.Single(result.Warnings, w => w.Code == ErrorCodes.SpecialFileSkipped).Message;
             var overlaid = log.Lines.Contains("out: build fs: overlayfs");
             Assert.True(overlaid == (mode == StagingTreeMode.Overlay), string.Join('\n', log.Lines));
-            Assert.Contains(log.Lines, l => l.StartsWith("info: The app directory", StringComparison.Ordinal));
+            Assert.Contains(log.Lines, l => l.StartsWith("detail: The app directory", StringComparison.Ordinal));
         }
 
         var names = DropletContents.Read(_temp.Combine("out", "Overlay.tgz")).Select(e => e.Name).ToList();
@@ -100,7 +100,7 @@ public sealed class BuildDirectoryModeTests : IDisposable
         var result = await TreeModeSupport.StageAsync(StagingTreeMode.Automatic, StagingFixture.Request(_temp, app, buildpack) with { OutputPath = Path.Combine(app, "app.droplet.tgz") }, log);
 
         Assert.DoesNotContain("out: build fs: overlayfs", log.Lines);
-        Assert.Contains(log.Lines, l => l.StartsWith("info: The app directory was copied for staging", StringComparison.Ordinal));
+        Assert.Contains(log.Lines, l => l.StartsWith("detail: The app directory was copied for staging", StringComparison.Ordinal));
         Assert.DoesNotContain(DropletContents.Read(result.DropletPath), e => e.Name.Contains("droplet", StringComparison.Ordinal));
     }
 

@@ -87,7 +87,7 @@ public sealed class CacheModeTests : IDisposable
         await TreeModeSupport.StageAsync(StagingTreeMode.Automatic, StagingFixture.Request(_temp, _temp.CreateApp("app", ("a", "a")), buildpack) with { CacheDirectory = cache }, log);
 
         Assert.Contains("out: cache fs: overlayfs", log.Lines);
-        Assert.Contains("info: The cache is used through an overlay mount; nothing was copied", log.Lines);
+        Assert.Contains("detail: The cache is used through an overlay mount; nothing was copied", log.Lines);
     }
 
     [Fact]
