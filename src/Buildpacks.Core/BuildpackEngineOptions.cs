@@ -1,5 +1,6 @@
 using Buildpacks.Core.Hosts;
 using Buildpacks.Core.Sources;
+using Buildpacks.Core.Staging;
 
 namespace Buildpacks.Core;
 
@@ -20,4 +21,7 @@ public sealed record BuildpackEngineOptions
 
     /// <summary>When true (or when <c>BUILDPACKS_OFFLINE=1</c>), sources must not use the network: only the buildpack cache is used.</summary>
     public bool Offline { get; init; }
+
+    /// <summary>How the build directory and the working cache are made; tests force each mode, users get the automatic choice.</summary>
+    internal StagingTreeMode TreeMode { get; init; }
 }

@@ -75,4 +75,6 @@ internal static partial class ErrorCodes
     public const string FinalWithoutFinalize = "BPK2002";
     /// <summary>Warning: a variable is written to the env dir but not exported to buildpack processes.</summary>
     public const string VariableNotExported = "BPK2003";
+    /// <summary>An overlay mount was asked for the build directory or the cache, and this machine cannot make one.</summary>
+    public const string OverlayUnavailable = "BPK1250";
 }

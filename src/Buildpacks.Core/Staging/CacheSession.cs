@@ -4,9 +4,11 @@ using Buildpacks.Core.Files;
 namespace Buildpacks.Core.Staging;
 
 /// <summary>
-/// The cache directory for one staging. Buildpacks work on a copy beside the real cache; the copy replaces
-/// the cache only when staging succeeds (Heroku saves the cache only after a successful build), so a failed
-/// or cancelled staging never leaves a half-written cache. A lock file keeps two stagings off one cache.
+/// The cache directory for one staging. Buildpacks work on a working cache; it becomes the cache only when staging
+/// succeeds (Heroku saves the cache only after a successful build), so a failed or cancelled staging never leaves a
+/// half-written cache. A lock file keeps two stagings off one cache. The working cache is an overlay over the cache
+/// where this machine can mount one (<see cref="CacheOverlay"/>: nothing is copied, so a warm cache costs what an empty
+/// one does, and only the changes are renamed in on success), else a copy beside the cache that replaces it by rename.
 /// </summary>
 internal sealed class CacheSession : IDisposable
 {
@@ -15,20 +17,24 @@ internal sealed class CacheSession : IDisposable
 
     private readonly string? _cacheDirectory;
     private readonly FileStream? _lock;
+    private readonly CacheOverlay? _overlay;
+    private readonly int _parallelism;
     private bool _committed;
 
-    private CacheSession(string workingDirectory, string? cacheDirectory, FileStream? lockFile)
+    private CacheSession(string workingDirectory, string? cacheDirectory, FileStream? lockFile, CacheOverlay? overlay = null, int parallelism = 1)
     {
         WorkingDirectory = workingDirectory;
         _cacheDirectory = cacheDirectory;
         _lock = lockFile;
+        _overlay = overlay;
+        _parallelism = parallelism;
     }
 
     /// <summary>The directory buildpacks get as CACHE.</summary>
     public string WorkingDirectory { get; }
 
     /// <summary>Opens the cache at <paramref name="cacheDirectory"/>, a real path checked by <see cref="StagingOutputs"/>; null: a throwaway cache.</summary>
-    public static CacheSession Open(string? cacheDirectory, StagingWorkspace workspace)
+    public static CacheSession Open(string? cacheDirectory, StagingWorkspace workspace, StagingTreeMode mode, IStagingLog log)
     {
         if (string.IsNullOrEmpty(cacheDirectory))
         {
@@ -39,20 +45,49 @@ internal sealed class CacheSession : IDisposable
         var parent = Path.GetDirectoryName(cacheDirectory)!;
         Guard(cacheDirectory, "cannot be created", () => Directory.CreateDirectory(parent));
         var lockFile = AcquireLock(cacheDirectory);
-        SweepAbandoned(cacheDirectory);
+        SweepAbandoned(cacheDirectory, log);
+        var parallelism = mode.CopyThreads();
+        if (mode.TriesOverlay())
+        {
+            try
+            {
+                var error = 0;
+                CacheOverlay? overlay = null;
+                Guard(cacheDirectory, "cannot be prepared for this staging", () => error = OperatingSystem.IsLinux() ? CacheOverlay.TryOpen(cacheDirectory, out overlay) : 38);
+                if (overlay is not null)
+                {
+                    (log as IStagingDetail)?.Detail("The cache is used through an overlay mount; nothing was copied");
+                    return new CacheSession(overlay.WorkingDirectory, cacheDirectory, lockFile, overlay, parallelism);
+                }
+
+                if (mode == StagingTreeMode.Overlay)
+                {
+                    throw new BuildpackException(
+                        ErrorCodes.OverlayUnavailable,
+                        $"The cache directory '{cacheDirectory}' cannot be overlay-mounted for staging: {System.Runtime.InteropServices.Marshal.GetPInvokeErrorMessage(error)}. Stage without forcing the overlay mode; nothing was staged.",
+                        cacheDirectory);
+                }
+            }
+            catch
+            {
+                lockFile.Dispose();
+                throw;
+            }
+        }
+
         var working = Path.Combine(parent, $".{Path.GetFileName(cacheDirectory)}.staging-{Guid.NewGuid():N}");
         try
         {
             if (Directory.Exists(cacheDirectory))
             {
-                Guard(cacheDirectory, "cannot be copied for this staging", () => DirectoryCopier.Copy(cacheDirectory, working));
+                Guard(cacheDirectory, "cannot be copied for this staging", () => DirectoryCopier.Copy(cacheDirectory, working, parallelism: parallelism));
             }
             else
             {
                 Guard(cacheDirectory, "cannot be created", () => Directory.CreateDirectory(working));
             }
 
-            return new CacheSession(working, cacheDirectory, lockFile);
+            return new CacheSession(working, cacheDirectory, lockFile, parallelism: parallelism);
         }
         catch
         {
@@ -67,6 +102,19 @@ internal sealed class CacheSession : IDisposable
     {
         if (_cacheDirectory is null || _committed)
         {
+            return;
+        }
+
+        if (_overlay is not null && OperatingSystem.IsLinux())
+        {
+            Guard(_cacheDirectory, "cannot be updated with this staging's cache", () =>
+            {
+                if (OperatingSystem.IsLinux())
+                {
+                    _overlay.Commit(_parallelism);
+                }
+            });
+            _committed = true;
             return;
         }
 
@@ -97,7 +145,11 @@ internal sealed class CacheSession : IDisposable
 
     public void Dispose()
     {
-        if (_cacheDirectory is not null && !_committed)
+        if (_overlay is not null && !_committed && OperatingSystem.IsLinux())
+        {
+            _overlay.Discard();
+        }
+        else if (_cacheDirectory is not null && !_committed)
         {
             DirectoryRemover.DeleteQuietly(WorkingDirectory);
         }
@@ -107,11 +159,16 @@ internal sealed class CacheSession : IDisposable
 
     // Whoever made a working copy or an old cache beside this cache held its lock, which is ours now: the stagings that
     // left these were killed before they could remove them (SIGKILL, power loss).
-    private static void SweepAbandoned(string cacheDirectory)
+    private static void SweepAbandoned(string cacheDirectory, IStagingLog log)
     {
         var name = Path.GetFileName(cacheDirectory);
         try
         {
+            if (OperatingSystem.IsLinux())
+            {
+                CacheOverlay.Sweep(cacheDirectory, log);
+            }
+
             var parent = Path.GetDirectoryName(cacheDirectory)!;
             foreach (var leftover in Directory.EnumerateDirectories(parent, $".{name}.staging-*").Concat(Directory.EnumerateDirectories(parent, $"{name}.old-*")))
             {

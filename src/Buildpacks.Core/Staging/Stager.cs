@@ -1,5 +1,6 @@
 using Buildpacks.Core.Declared;
 using Buildpacks.Core.Diagnostics;
+using Buildpacks.Core.Files;
 using Buildpacks.Core.Hosts;
 using Buildpacks.Core.Release;
 using Buildpacks.Core.Requests;
@@ -25,7 +26,7 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
 
         using var workspace = StagingWorkspace.Create();
         var app = Path.GetFullPath(appDirectory);
-        workspace.CopyApp(app, AppCopyFilter.Excluding(app, null), log);
+        workspace.PrepareBuildDirectory(app, AppCopyFilter.Excluding(app, null), options.TreeMode, log);
         await using var session = await OpenSessionAsync(workspace, workspace.ScratchCacheDirectory, cancellationToken).ConfigureAwait(false);
         var (phases, fetcher) = Prepare(request, workspace, session, workspace.ScratchCacheDirectory, log, [], cancellationToken);
         var resolved = await fetcher.FetchAllAsync(candidates, "c", cancellationToken).ConfigureAwait(false);
@@ -69,11 +70,16 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
 
         using var outputs = StagingOutputs.Check(request, options.BuildpackCacheDirectory);
         using var workspace = StagingWorkspace.Create();
-        using var cache = CacheSession.Open(outputs.CacheDirectory, workspace);
+        using var cache = CacheSession.Open(outputs.CacheDirectory, workspace, options.TreeMode, recordingLog);
         try
         {
             var appDirectory = Path.GetFullPath(request.AppDirectory);
-            workspace.CopyApp(appDirectory, AppCopyFilter.Excluding(appDirectory, outputs.DropletPath), recordingLog);
+            // A droplet written into the app directory is being written while the build directory is packed: in an
+            // overlay of the app its temporary file could show up and be packed, so the app is copied then.
+            var treeMode = options.TreeMode == StagingTreeMode.Automatic && RealPath.IsSameOrInside(outputs.DropletPath, RealPath.Of(appDirectory))
+                ? StagingTreeMode.ParallelCopy
+                : options.TreeMode;
+            workspace.PrepareBuildDirectory(appDirectory, AppCopyFilter.Excluding(appDirectory, outputs.DropletPath), treeMode, recordingLog);
             workspace.Write(() => StagingEnvironment.WriteEnvDirectory(request.Environment, workspace.EnvDirectory));
             await using var session = await OpenSessionAsync(workspace, cache.WorkingDirectory, cancellationToken, request).ConfigureAwait(false);
             if (request.StackImage is { Length: > 0 } image)

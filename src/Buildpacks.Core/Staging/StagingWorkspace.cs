@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Buildpacks.Core.Diagnostics;
 using Buildpacks.Core.Files;
 
@@ -14,6 +15,8 @@ internal sealed class StagingWorkspace : IDisposable
     private const string Prefix = "buildpacks-";
 
     private FileStream? _owner;
+    private bool _mounted;
+    private string? _overlayFailure;
 
     private StagingWorkspace(string root)
     {
@@ -27,6 +30,7 @@ internal sealed class StagingWorkspace : IDisposable
         HomeDirectory = Path.Combine(root, "home");
         TempDirectory = Path.Combine(root, "tmp");
         ScratchCacheDirectory = Path.Combine(root, "cache");
+        OverlayDirectory = Path.Combine(root, "overlay");
     }
 
     public string Root { get; }
@@ -48,6 +52,9 @@ internal sealed class StagingWorkspace : IDisposable
     public string TempDirectory { get; }
 
     public string ScratchCacheDirectory { get; }
+
+    /// <summary>The upper and work directories of the build directory's overlay, outside the droplet's tree.</summary>
+    public string OverlayDirectory { get; }
 
     public static StagingWorkspace Create()
     {
@@ -82,15 +89,16 @@ internal sealed class StagingWorkspace : IDisposable
     public string BuildpackDirectory(string name) => Path.Combine(BuildpacksDirectory, name);
 
     /// <summary>
-    /// Copies the app into <see cref="BuildDirectory"/>, warning about the fifos, sockets and devices it leaves out; an
-    /// entry that cannot be read is the user's to fix, a full TMPDIR too.
+    /// Makes <see cref="BuildDirectory"/> hold the app without the filtered entries, warning about the fifos, sockets and
+    /// devices it leaves out: an overlay over the app where this machine can mount one (nothing copied), else a copy on
+    /// all cores, else a copy. An entry that cannot be read is the user's to fix, a full TMPDIR too.
     /// </summary>
-    public void CopyApp(string appDirectory, Func<string, bool> exclude, IStagingLog log)
+    public void PrepareBuildDirectory(string appDirectory, Func<string, bool> exclude, StagingTreeMode mode, IStagingLog log)
     {
         IReadOnlyList<SkippedFile> skipped;
         try
         {
-            skipped = DirectoryCopier.Copy(appDirectory, BuildDirectory, exclude);
+            skipped = Overlaid(appDirectory, exclude, mode, log) ?? Copied(appDirectory, exclude, mode, log);
         }
         catch (CopyFailure ex) when (ex.IsReading)
         {
@@ -102,6 +110,43 @@ internal sealed class StagingWorkspace : IDisposable
         }
 
         SpecialFileWarning.ForApp(log, skipped, appDirectory);
+    }
+
+    private IReadOnlyList<SkippedFile>? Overlaid(string appDirectory, Func<string, bool> exclude, StagingTreeMode mode, IStagingLog log)
+    {
+        // Only root may mount; trying as another user would only fail.
+        if (!mode.TriesOverlay())
+        {
+            return null;
+        }
+
+        var error = AppOverlay.Mount(appDirectory, BuildDirectory, OverlayDirectory, exclude, out var skipped);
+        if (error == 0)
+        {
+            _mounted = true;
+            (log as IStagingDetail)?.Detail("The app directory is staged through an overlay mount; nothing was copied");
+            return skipped;
+        }
+
+        if (mode == StagingTreeMode.Overlay)
+        {
+            throw new BuildpackException(
+                ErrorCodes.OverlayUnavailable,
+                $"The app directory '{appDirectory}' cannot be overlay-mounted for staging: {Marshal.GetPInvokeErrorMessage(error)}. Stage without forcing the overlay mode; nothing was staged.",
+                appDirectory);
+        }
+
+        _overlayFailure = Marshal.GetPInvokeErrorMessage(error);
+        return null;
+    }
+
+    private IReadOnlyList<SkippedFile> Copied(string appDirectory, Func<string, bool> exclude, StagingTreeMode mode, IStagingLog log)
+    {
+        var parallelism = mode.CopyThreads();
+        var skipped = DirectoryCopier.Copy(appDirectory, BuildDirectory, exclude, parallelism);
+        var why = _overlayFailure is null ? "" : $" (no overlay mount: {_overlayFailure})";
+        (log as IStagingDetail)?.Detail(parallelism > 1 ? $"The app directory was copied for staging on {parallelism} threads{why}" : $"The app directory was copied for staging{why}");
+        return skipped;
     }
 
     /// <summary>Runs a write into the workspace; a failure is a coded error about TMPDIR.</summary>
@@ -119,7 +164,13 @@ internal sealed class StagingWorkspace : IDisposable
 
     public void Dispose()
     {
-        DirectoryRemover.DeleteQuietly(Root);
+        // Never delete through a mount that stays: deleting in the merged tree would only hide the app's files, but a
+        // workspace that keeps a mount is left for the sweep rather than half deleted.
+        if (!_mounted || OverlayMount.UnmountAllBelow(Root))
+        {
+            DirectoryRemover.DeleteQuietly(Root);
+        }
+
         _owner?.Dispose();
     }
 
@@ -153,7 +204,10 @@ internal sealed class StagingWorkspace : IDisposable
                 try
                 {
                     using var probe = new FileStream(owner, FileMode.Open, FileAccess.Read, FileShare.None);
-                    DirectoryRemover.DeleteQuietly(directory);
+                    if (OverlayMount.UnmountAllBelow(directory))
+                    {
+                        DirectoryRemover.DeleteQuietly(directory);
+                    }
                 }
                 catch (Exception ex) when (FileSystemErrors.IsFileSystemFailure(ex))
                 {

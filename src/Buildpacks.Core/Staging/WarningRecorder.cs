@@ -3,7 +3,7 @@ using Buildpacks.Core.Diagnostics;
 namespace Buildpacks.Core.Staging;
 
 /// <summary>Passes everything to the caller's log (progress too, when it shows progress) and keeps the warnings for the result.</summary>
-internal sealed class WarningRecorder(IStagingLog inner, List<BuildpackDiagnostic> warnings) : IStagingLog, IStagingProgress
+internal sealed class WarningRecorder(IStagingLog inner, List<BuildpackDiagnostic> warnings) : IStagingLog, IStagingProgress, IStagingDetail
 {
     public void PhaseStarted(StagingPhase phase, string buildpack) => inner.PhaseStarted(phase, buildpack);
 
@@ -22,6 +22,8 @@ internal sealed class WarningRecorder(IStagingLog inner, List<BuildpackDiagnosti
 
         inner.Warning(diagnostic);
     }
+
+    public void Detail(string message) => (inner as IStagingDetail)?.Detail(message);
 
     public void Progress(string step, long bytes, long? totalBytes, int files) =>
         (inner as IStagingProgress)?.Progress(step, bytes, totalBytes, files);

@@ -16,8 +16,10 @@ public sealed class FaultCases
         new("SIGTERM to the CLI during detect", s => ["detect", s.App, "-c", s.Buildpack(("detect", Waits), ("compile", "true"))], "BPK1041", 130) { Signal = "TERM", SignalAfter = "-----> detect" },
         new("SIGTERM to the CLI during release", s => s.Stage(buildpack: s.Buildpack(("compile", "true"), ("release", "sleep 300 &\necho release waits >&2\nwait"))), "BPK1041", 130) { Signal = "TERM", SignalAfter = "-----> release" },
         new("disk full while packing", s => s.Stage(app: Incompressible(s, 3 << 20), output: OnSmallDisk(s, "out-disk", "1m")), "BPK1050"),
-        new("disk full in the cache's file system", s => s.Stage(cache: FullCacheDisk(s)), "BPK1073"),
-        new("disk full in TMPDIR", s => s.Stage(app: Incompressible(s, 2 << 20), extra: ["--timestamp", MountTemp(s, "1m")]), "BPK1075"),
+        // As root the cache is overlay-mounted, not copied, so a full file system around an unchanged cache is no fault.
+        new("disk full in the cache's file system", s => s.Stage(cache: FullCacheDisk(s)), Environment.IsPrivilegedProcess ? null : "BPK1073", Environment.IsPrivilegedProcess ? 0 : 1),
+        // A buildpack is copied into the workspace in every mode (the app, as root, is not).
+        new("disk full in TMPDIR", s => s.Stage(buildpack: BigBuildpack(s, 2 << 20), extra: ["--timestamp", MountTemp(s, "1m")]), "BPK1075"),
         new("TMPDIR read-only", s => s.Stage(extra: ["--timestamp", MountTemp(s, "1m", readOnly: true)]), "BPK1075"),
     ];
 
@@ -33,6 +35,16 @@ public sealed class FaultCases
         Random.Shared.NextBytes(data);
         File.WriteAllBytes(Path.Combine(scene.App, "random.bin"), data);
         return scene.App;
+    }
+
+    // A buildpack with an incompressible file of the given size.
+    private static string BigBuildpack(HardeningScene scene, int bytes)
+    {
+        var buildpack = scene.Compile("true");
+        var data = new byte[bytes];
+        Random.Shared.NextBytes(data);
+        File.WriteAllBytes(Path.Combine(buildpack, "random.bin"), data);
+        return buildpack;
     }
 
     // The output's folder on a small file system, with an earlier droplet in it.

@@ -24,13 +24,17 @@ public sealed partial class KillAndConcurrencyTests
 
         await KillDuringAsync(scene, arguments, () => Task.FromResult(true), "compile waits");
 
-        // What SIGKILL leaves: the workspace in TMPDIR and the cache's working copy. Nothing runs, nothing else changed.
+        // What SIGKILL leaves: the workspace in TMPDIR with the build directory's overlay still mounted, and the cache's
+        // overlay stage, where the cache waits unchanged (renamed there, not copied) for the next staging to put it
+        // back. Nothing runs, nothing else changed.
         HardeningRunner.AssertNothingRuns(scene);
-        Assert.Single(Directory.GetDirectories(scene.TempDirectory, "buildpacks-*"));
-        Assert.Single(Directory.GetDirectories(Path.GetDirectoryName(scene.Cache)!, ".app.staging-*"));
+        var workspace = Assert.Single(Directory.GetDirectories(scene.TempDirectory, "buildpacks-*"));
+        var stage = Assert.Single(Directory.GetDirectories(Path.GetDirectoryName(scene.Cache)!, ".app.overlay-*"));
+        Assert.NotEmpty(MountTable.Below(workspace));
+        Assert.NotEmpty(MountTable.Below(stage));
         Assert.Equal(before.App, TreeState.Of(scene.App));
         Assert.Equal(before.Droplet, File.ReadAllBytes(scene.Droplet));
-        Assert.Equal(before.Cache, TreeState.Of(scene.Cache));
+        Assert.Equal(before.Cache, TreeState.Of(ParkedCache(scene)));
 
         await AssertNextStagingSweepsAsync(scene, before);
     }
@@ -49,7 +53,7 @@ public sealed partial class KillAndConcurrencyTests
         HardeningRunner.AssertNothingRuns(scene);
         Assert.Single(Directory.GetFiles(output, ".app.droplet.tgz.*.tmp"));
         Assert.Equal(before.Droplet, File.ReadAllBytes(scene.Droplet));
-        Assert.Equal(before.Cache, TreeState.Of(scene.Cache));
+        Assert.Equal(before.Cache, TreeState.Of(ParkedCache(scene)));
 
         await AssertNextStagingSweepsAsync(scene, before);
     }
@@ -85,6 +89,10 @@ public sealed partial class KillAndConcurrencyTests
         await HardeningRunner.AssertNextStagingSucceedsAsync(scene);
     }
 
+    // Where a staging parks the cache while its overlay is mounted: in the stage beside it.
+    private static string ParkedCache(HardeningScene scene) =>
+        Path.Combine(Assert.Single(Directory.GetDirectories(Path.GetDirectoryName(scene.Cache)!, ".app.overlay-*")), "lower", "cache");
+
     // Starts the CLI, waits for the line, then for the condition, and kills it with SIGKILL.
     private static async Task KillDuringAsync(HardeningScene scene, string[] arguments, Func<Task<bool>> ready, string line)
     {
@@ -117,6 +125,8 @@ public sealed partial class KillAndConcurrencyTests
         Assert.DoesNotContain(HardeningRunner.Names(scene.TempDirectory), n => !n.StartsWith("clr-debug-pipe-", StringComparison.Ordinal) && !n.StartsWith("dotnet-diagnostic-", StringComparison.Ordinal));
         Assert.Equal(["app", "app.lock"], HardeningRunner.Names(Path.GetDirectoryName(scene.Cache)!));
         Assert.Equal("5\n", DropletContents.TextOf(scene.Droplet, "./app/cache-count"));
+        Assert.Empty(MountTable.Below(scene.TempDirectory));
+        Assert.Empty(MountTable.Below(Path.GetDirectoryName(scene.Cache)!));
         HardeningRunner.AssertNothingRuns(scene);
     }
 }

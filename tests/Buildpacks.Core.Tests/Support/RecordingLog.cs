@@ -3,7 +3,7 @@ using Buildpacks.Core.Diagnostics;
 namespace Buildpacks.Core.Tests.Support;
 
 /// <summary>Keeps everything the engine logged, in order, as text lines.</summary>
-public sealed class RecordingLog : IStagingLog
+public sealed class RecordingLog : IStagingLog, IStagingDetail
 {
     private readonly List<string> _lines = [];
     private readonly List<BuildpackDiagnostic> _warnings = [];
@@ -34,6 +34,8 @@ public sealed class RecordingLog : IStagingLog
     }
 
     public void Info(string message) => Add("info: " + message);
+
+    public void Detail(string message) => Add("detail: " + message);
 
     public void Warning(BuildpackDiagnostic diagnostic)
     {

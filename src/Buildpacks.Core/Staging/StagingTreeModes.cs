@@ -1,0 +1,20 @@
+using System.Runtime.Versioning;
+
+namespace Buildpacks.Core.Staging;
+
+/// <summary>What each mode means for the build directory and the cache alike.</summary>
+internal static class StagingTreeModes
+{
+    /// <summary>Whether to try an overlay mount: when forced, or automatically where it can work (root on Linux).</summary>
+    [SupportedOSPlatformGuard("linux")]
+    public static bool TriesOverlay(this StagingTreeMode mode) =>
+        OperatingSystem.IsLinux() && (mode == StagingTreeMode.Overlay || (mode == StagingTreeMode.Automatic && Environment.IsPrivilegedProcess));
+
+    /// <summary>How many threads a copy uses; a forced parallel copy uses two even on one core, so it is what runs.</summary>
+    public static int CopyThreads(this StagingTreeMode mode) => mode switch
+    {
+        StagingTreeMode.Copy => 1,
+        StagingTreeMode.ParallelCopy => Math.Max(2, Environment.ProcessorCount),
+        _ => Environment.ProcessorCount,
+    };
+}
