@@ -3,7 +3,6 @@ using Buildpacks.Core.Diagnostics;
 using Buildpacks.Core.Files;
 using Buildpacks.Core.Sources;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
 
 namespace Buildpacks.Core.Declared;
 
@@ -14,8 +13,6 @@ namespace Buildpacks.Core.Declared;
 /// </summary>
 internal static class ManifestReader
 {
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder().Build();
-
     /// <summary>The application <paramref name="name"/> picks (the only one when null) from the manifest at <paramref name="path"/>.</summary>
     public static ManifestApplication Read(string path, string? name)
     {
@@ -24,7 +21,7 @@ internal static class ManifestReader
         object? root;
         try
         {
-            root = Deserializer.Deserialize<object?>(text);
+            root = YamlReader.Deserialize(text);
         }
         catch (YamlException ex)
         {

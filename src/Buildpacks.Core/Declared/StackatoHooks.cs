@@ -1,7 +1,6 @@
 using Buildpacks.Core.Diagnostics;
 using Buildpacks.Core.Files;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
 
 namespace Buildpacks.Core.Declared;
 
@@ -12,8 +11,6 @@ namespace Buildpacks.Core.Declared;
 internal static class StackatoHooks
 {
     public const string FileName = "stackato.yml";
-
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder().Build();
 
     /// <summary>The app's hooks: pre-staging and post-staging commands, in order; empty when it has no <c>stackato.yml</c>.</summary>
     public static (IReadOnlyList<string> PreStaging, IReadOnlyList<string> PostStaging) Read(string appDirectory)
@@ -27,7 +24,7 @@ internal static class StackatoHooks
         object? root;
         try
         {
-            root = Deserializer.Deserialize<object?>(text);
+            root = YamlReader.Deserialize(text);
         }
         catch (YamlException ex)
         {

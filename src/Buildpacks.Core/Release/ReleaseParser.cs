@@ -1,14 +1,12 @@
 using Buildpacks.Core.Diagnostics;
+using Buildpacks.Core.Files;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
 
 namespace Buildpacks.Core.Release;
 
 /// <summary>Reads the YAML <c>bin/release</c> prints.</summary>
 internal static class ReleaseParser
 {
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder().Build();
-
     /// <summary>
     /// Parses release output. No output, <c>---</c>, <c>--- {}</c> and a missing header all mean empty;
     /// anything that is not a YAML map is an error naming the buildpack and quoting the output.
@@ -18,7 +16,7 @@ internal static class ReleaseParser
         object? root;
         try
         {
-            root = Deserializer.Deserialize<object?>(output);
+            root = YamlReader.Deserialize(output);
         }
         catch (YamlException ex)
         {

@@ -3,15 +3,12 @@ using System.Text.Json.Nodes;
 using Buildpacks.Core.Diagnostics;
 using Buildpacks.Core.Files;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
 
 namespace Buildpacks.Core.Release;
 
 /// <summary>Reads <c>deps/IDX/config.yml</c> and <c>deps/IDX/launch.yml</c>.</summary>
 internal static class SupplyMetadataReader
 {
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder().Build();
-
     /// <summary>Reads the metadata in one deps directory; missing files mean nothing was left.</summary>
     public static SupplyMetadata Read(string depsIndexDirectory)
     {
@@ -82,7 +79,7 @@ internal static class SupplyMetadataReader
 
         try
         {
-            return Deserializer.Deserialize<object?>(text) switch
+            return YamlReader.Deserialize(text) switch
             {
                 null => new Dictionary<object, object?>(),
                 IDictionary<object, object?> map => map,

@@ -25,6 +25,25 @@ internal sealed class PhaseRunner(
     public PhaseRunner With(IReadOnlyDictionary<string, string> otherEnvironment) => new(session, log, otherEnvironment, buildDirectory, timings);
 
     /// <summary>
+    /// The same runner reporting to another log and timing list, with another environment: a detect that runs beside
+    /// others keeps its lines and timing until the detects before it are done.
+    /// </summary>
+    public PhaseRunner With(IStagingLog otherLog, List<PhaseTiming> otherTimings, IReadOnlyDictionary<string, string> otherEnvironment) =>
+        new(session, otherLog, otherEnvironment, buildDirectory, otherTimings);
+
+    /// <summary>
+    /// Whether scripts may run side by side and one of them be stopped alone. A container host stops a script by
+    /// removing the whole container, and hands the mounts back and forth around each script, so there they run in turn.
+    /// </summary>
+    public bool RunsScriptsSideBySide => session is LocalHostSession;
+
+    /// <summary>The path a script sees for an engine path.</summary>
+    public string ToScriptPath(string enginePath) => session.ToScriptPath(enginePath);
+
+    /// <summary>Adds timings measured by a runner made with <see cref="With(IStagingLog, List{PhaseTiming}, IReadOnlyDictionary{string, string})"/>.</summary>
+    public void AddTimings(IEnumerable<PhaseTiming> measured) => timings.AddRange(measured);
+
+    /// <summary>
     /// Runs a script of the engine's own (a hook, a helper), not a buildpack's, in the build directory with this
     /// runner's environment; with a <paramref name="title"/> it is a logged, timed phase, without one it runs quietly.
     /// </summary>

@@ -30,7 +30,7 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
         await using var session = await OpenSessionAsync(workspace, workspace.ScratchCacheDirectory, cancellationToken).ConfigureAwait(false);
         var (phases, fetcher) = Prepare(request, workspace, session, workspace.ScratchCacheDirectory, log, [], cancellationToken);
         var resolved = await fetcher.FetchAllAsync(candidates, "c", cancellationToken).ConfigureAwait(false);
-        var (_, report) = await new BuildpackDetector(phases, log, workspace.BuildDirectory).DetectAsync(resolved, cancellationToken).ConfigureAwait(false);
+        var (_, report) = await new BuildpackDetector(phases, log, workspace.BuildDirectory, workspace.TempDirectory).DetectAsync(resolved, cancellationToken).ConfigureAwait(false);
         return report;
     }
 
@@ -94,7 +94,7 @@ internal sealed class Stager(BuildpackEngineOptions options, BuildpackResolver r
             var stackato = Path.Combine(request.AppDirectory, StackatoHooks.FileName);
             await hooks.RunAsync(StagingPhase.PreStaging, Hooks(appPreStaging, stackato, request.PreStagingHooks), cancellationToken).ConfigureAwait(false);
 
-            var detector = new BuildpackDetector(phases, recordingLog, workspace.BuildDirectory);
+            var detector = new BuildpackDetector(phases, recordingLog, workspace.BuildDirectory, workspace.TempDirectory);
             var plan = await StagingPlanner.PlanAsync(new SelectionContext(request, fetcher, detector, recordingLog, manifest), cancellationToken).ConfigureAwait(false);
             selected = true;
             outcome.BuildpackKey = plan.Final.Key;
