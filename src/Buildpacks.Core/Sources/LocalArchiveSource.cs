@@ -10,7 +10,7 @@ namespace Buildpacks.Core.Sources;
 /// for the lock file and for incremental builds. It is extracted once per content into the buildpack cache, beside
 /// the archives fetched from URLs, and served from there afterwards. No network is ever used, offline or not.
 /// </summary>
-public sealed class LocalArchiveSource : IBuildpackSource
+internal sealed class LocalArchiveSource : IBuildpackSource
 {
     private readonly ArchiveSourceOptions _options;
 
