@@ -66,16 +66,20 @@ public sealed class ScriptCheckTests : IDisposable
     }
 
     [Fact]
-    public async Task A_file_given_as_a_buildpack_says_archives_are_not_supported_yet()
+    public async Task A_file_given_as_a_buildpack_is_read_as_an_archive_when_named_like_one_and_refused_otherwise()
     {
         var app = _temp.CreateApp("app", ("index.txt", "hi"));
         var archive = _temp.Combine("buildpack.tgz");
         File.WriteAllText(archive, "not really an archive");
+        var notes = _temp.Write("notes.txt", "not a buildpack");
 
-        var error = await Assert.ThrowsAsync<BuildpackException>(() => StagingFixture.StageAsync(StagingFixture.Request(_temp, app, archive)));
+        var unreadable = await Assert.ThrowsAsync<BuildpackException>(() => StagingFixture.StageAsync(StagingFixture.Request(_temp, app, archive)));
+        var file = await Assert.ThrowsAsync<BuildpackException>(() => StagingFixture.StageAsync(StagingFixture.Request(_temp, app, notes)));
 
-        Assert.Equal(ErrorCodes.BuildpackSourceUnsupported, error.Code);
-        Assert.Contains("is a file, not a directory", error.Message, StringComparison.Ordinal);
+        Assert.Equal(ErrorCodes.ArchiveInvalid, unreadable.Code);
+        Assert.Equal(archive, unreadable.File);
+        Assert.Equal(ErrorCodes.BuildpackSourceUnsupported, file.Code);
+        Assert.Contains("is a file, not a directory", file.Message, StringComparison.Ordinal);
     }
 
     [Fact]
