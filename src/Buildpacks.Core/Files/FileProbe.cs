@@ -14,6 +14,8 @@ internal static unsafe partial class FileProbe
     private const uint StatxType = 0x1;
     private const int StatxSize = 256;
     private const int StatxModeOffset = 28;
+    private const int StatxDeviceMajorOffset = 128;
+    private const int StatxDeviceMinorOffset = 132;
     private const int TypeMask = 0xF000;
     private const int RegularFile = 0x8000;
     private const int Directory = 0x4000;
@@ -38,21 +40,33 @@ internal static unsafe partial class FileProbe
             return false;
         }
 
-        var buffer = stackalloc byte[StatxSize];
         try
         {
-            if (Statx(AtCurrentDirectory, path, AtSymlinkNoFollow, StatxType, buffer) != 0)
-            {
-                return false;
-            }
+            return TryType(path, out var type, out _) && type is not (RegularFile or Directory or SymbolicLink);
         }
         catch (EntryPointNotFoundException)
         {
             return false; // a C library older than glibc 2.28 or musl 1.2.5: no statx, no check
         }
+    }
 
-        var type = *(ushort*)(buffer + StatxModeOffset) & TypeMask;
-        return type is not (RegularFile or Directory or SymbolicLink);
+    /// <summary>
+    /// The file type bits (<c>S_IFMT</c>) of <paramref name="path"/>, links not followed, and for a device its
+    /// major:minor numbers; false when the path is gone or cannot be read. Linux only (statx).
+    /// </summary>
+    public static bool TryType(string path, out int type, out (uint Major, uint Minor) device)
+    {
+        var buffer = stackalloc byte[StatxSize];
+        if (Statx(AtCurrentDirectory, path, AtSymlinkNoFollow, StatxType, buffer) != 0)
+        {
+            type = 0;
+            device = default;
+            return false;
+        }
+
+        type = *(ushort*)(buffer + StatxModeOffset) & TypeMask;
+        device = (*(uint*)(buffer + StatxDeviceMajorOffset), *(uint*)(buffer + StatxDeviceMinorOffset));
+        return true;
     }
 
     /// <summary>

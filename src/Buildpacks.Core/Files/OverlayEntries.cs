@@ -9,14 +9,6 @@ namespace Buildpacks.Core.Files;
 /// </summary>
 internal static unsafe partial class OverlayEntries
 {
-    private const int AtCurrentDirectory = -100;
-    private const int AtSymlinkNoFollow = 0x100;
-    private const uint StatxType = 0x1;
-    private const int StatxSize = 256;
-    private const int StatxModeOffset = 28;
-    private const int StatxDeviceMajorOffset = 128;
-    private const int StatxDeviceMinorOffset = 132;
-    private const int TypeMask = 0xF000;
     private const int CharacterDevice = 0x2000;
 
     /// <summary>Makes a whiteout at <paramref name="path"/>: the entry of that name below disappears from the merged tree.</summary>
@@ -30,18 +22,8 @@ internal static unsafe partial class OverlayEntries
     }
 
     /// <summary>Whether <paramref name="path"/> is a whiteout; false when it is gone or anything else.</summary>
-    public static bool IsWhiteout(string path)
-    {
-        var buffer = stackalloc byte[StatxSize];
-        if (Statx(AtCurrentDirectory, path, AtSymlinkNoFollow, StatxType, buffer) != 0)
-        {
-            return false;
-        }
-
-        return (*(ushort*)(buffer + StatxModeOffset) & TypeMask) == CharacterDevice
-            && *(uint*)(buffer + StatxDeviceMajorOffset) == 0
-            && *(uint*)(buffer + StatxDeviceMinorOffset) == 0;
-    }
+    public static bool IsWhiteout(string path) =>
+        FileProbe.TryType(path, out var type, out var device) && type == CharacterDevice && device == (0, 0);
 
     /// <summary>Whether the upper directory <paramref name="directory"/> hides everything below it of its name.</summary>
     public static bool IsOpaque(string directory)
@@ -56,9 +38,6 @@ internal static unsafe partial class OverlayEntries
 
     [LibraryImport("libc", EntryPoint = "mknod", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int Mknod(string path, uint mode, ulong device);
-
-    [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int Statx(int directory, string path, int flags, uint mask, byte* buffer);
 
     [LibraryImport("libc", EntryPoint = "lgetxattr", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial nint GetXattr(string path, string name, byte* value, nuint size);
