@@ -61,12 +61,15 @@ internal static class CachedResolution
             }
 
             return await ServeAsync(cache, reference, identity, destination, context, how).ConfigureAwait(false)
-                ?? throw new BuildpackException(
-                    ErrorCodes.BuildpackCacheFailed,
-                    $"The buildpack '{reference.Display}' was removed from the buildpack cache '{cache.Root}' (buildpacks cache prune) while this staging installed it. Stage again.",
-                    cache.Root);
+                ?? throw RemovedWhileInstalling(reference, cache);
         }
     }
+
+    /// <summary>The error for an entry that <c>buildpacks cache prune</c> took away between installing and copying it out.</summary>
+    internal static BuildpackException RemovedWhileInstalling(BuildpackReference reference, BuildpackCache cache) => new(
+        ErrorCodes.BuildpackCacheFailed,
+        $"The buildpack '{reference.Display}' was removed from the buildpack cache '{cache.Root}' (buildpacks cache prune) while this staging installed it. Stage again.",
+        cache.Root);
 
     private static async Task<BuildpackIdentity> FetchAsync(BuildpackCache cache, BuildpackReference reference, BuildpackIdentity? locked, SourceContext context, IFetchStrategy strategy)
     {
@@ -126,7 +129,7 @@ internal static class CachedResolution
     }
 
     /// <summary>Copies the cached entry for <paramref name="identity"/> out and describes it; null when the cache has none.</summary>
-    private static async Task<ResolvedBuildpack?> ServeAsync(BuildpackCache cache, BuildpackReference reference, BuildpackIdentity? identity, string destination, SourceContext context, string how)
+    internal static async Task<ResolvedBuildpack?> ServeAsync(BuildpackCache cache, BuildpackReference reference, BuildpackIdentity? identity, string destination, SourceContext context, string how)
     {
         if (identity is null || !await cache.TryCopyOutAsync(reference, identity, destination, context.CancellationToken).ConfigureAwait(false))
         {

@@ -50,36 +50,24 @@ internal sealed class LocalArchiveSource : IBuildpackSource
         }
 
         var cache = BuildpackCache.For(context);
-        var how = "from the buildpack cache";
-        if (!await cache.TryCopyOutAsync(reference, identity, destination, context.CancellationToken).ConfigureAwait(false))
+        if (await CachedResolution.ServeAsync(cache, reference, identity, destination, context, "from the buildpack cache").ConfigureAwait(false) is { } cached)
         {
-            using (await cache.LockAsync(reference, context.CancellationToken).ConfigureAwait(false))
-            {
-                // Another staging may have extracted the same content while this one waited for the lock.
-                if (cache.Find(reference, identity) is null)
-                {
-                    Extract(reference, file, identity, cache, context);
-                    how = "extracted";
-                }
-            }
+            return cached;
+        }
 
-            if (!await cache.TryCopyOutAsync(reference, identity, destination, context.CancellationToken).ConfigureAwait(false))
+        var how = "from the buildpack cache";
+        using (await cache.LockAsync(reference, context.CancellationToken).ConfigureAwait(false))
+        {
+            // Another staging may have extracted the same content while this one waited for the lock.
+            if (cache.Find(reference, identity) is null)
             {
-                throw new BuildpackException(
-                    ErrorCodes.BuildpackCacheFailed,
-                    $"The buildpack '{reference.Display}' was removed from the buildpack cache '{cache.Root}' (buildpacks cache prune) while this staging installed it. Stage again.",
-                    cache.Root);
+                Extract(reference, file, identity, cache, context);
+                how = "extracted";
             }
         }
 
-        context.Log.Info($"Buildpack {reference.Display}: {identity} ({how})");
-        var versionFile = Path.Combine(destination, "VERSION");
-        var version = File.Exists(versionFile) ? File.ReadAllText(versionFile).Trim() : null;
-        return new ResolvedBuildpack(reference.Display, destination, CachedResolution.NameOf(reference), string.IsNullOrEmpty(version) ? null : version)
-        {
-            Identity = identity,
-            DisplayKey = reference.Display,
-        };
+        return await CachedResolution.ServeAsync(cache, reference, identity, destination, context, how).ConfigureAwait(false)
+            ?? throw CachedResolution.RemovedWhileInstalling(reference, cache);
     }
 
     /// <inheritdoc />
