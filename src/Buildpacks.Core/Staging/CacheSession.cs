@@ -62,10 +62,7 @@ internal sealed class CacheSession : IDisposable
 
                 if (mode == StagingTreeMode.Overlay)
                 {
-                    throw new BuildpackException(
-                        ErrorCodes.OverlayUnavailable,
-                        $"The cache directory '{cacheDirectory}' cannot be overlay-mounted for staging: {System.Runtime.InteropServices.Marshal.GetPInvokeErrorMessage(error)}. Stage without forcing the overlay mode; nothing was staged.",
-                        cacheDirectory);
+                    throw StagingTreeModes.OverlayUnavailable("cache directory", cacheDirectory, error);
                 }
             }
             catch

@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
+using Buildpacks.Core.Diagnostics;
 
 namespace Buildpacks.Core.Staging;
 
@@ -17,4 +19,10 @@ internal static class StagingTreeModes
         StagingTreeMode.ParallelCopy => Math.Max(2, Environment.ProcessorCount),
         _ => Environment.ProcessorCount,
     };
+
+    /// <summary>The error for the forced overlay mode when the mount of the <paramref name="what"/> failed with errno <paramref name="error"/>.</summary>
+    public static BuildpackException OverlayUnavailable(string what, string path, int error) => new(
+        ErrorCodes.OverlayUnavailable,
+        $"The {what} '{path}' cannot be overlay-mounted for staging: {Marshal.GetPInvokeErrorMessage(error)}. Stage without forcing the overlay mode; nothing was staged.",
+        path);
 }

@@ -130,10 +130,7 @@ internal sealed class StagingWorkspace : IDisposable
 
         if (mode == StagingTreeMode.Overlay)
         {
-            throw new BuildpackException(
-                ErrorCodes.OverlayUnavailable,
-                $"The app directory '{appDirectory}' cannot be overlay-mounted for staging: {Marshal.GetPInvokeErrorMessage(error)}. Stage without forcing the overlay mode; nothing was staged.",
-                appDirectory);
+            throw StagingTreeModes.OverlayUnavailable("app directory", appDirectory, error);
         }
 
         _overlayFailure = Marshal.GetPInvokeErrorMessage(error);
